@@ -1,0 +1,61 @@
+// What the generator tells the runtime about an API (see src/generated/api.gen.ts
+// in every API package). Everything in core is driven by this data, never by
+// knowledge of a particular API.
+
+/** A pre-compiled (ajv standalone) validator: no schema is compiled at run time. */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: readonly CompiledValidatorError[] | null;
+}
+
+export interface CompiledValidatorError {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+export interface ResponseDescriptor {
+  /** `empty`: the API documents no body (e.g. FortID 401/403). */
+  readonly body: 'json' | 'text' | 'empty';
+  readonly validate?: CompiledValidator;
+  /** The API documents this status as "retry later" (e.g. GOV.UK 409). */
+  readonly retryable?: boolean;
+}
+
+export interface OperationDescriptor {
+  readonly method: string;
+  readonly path: string;
+  /** Keyed by status code, `1XX`–`5XX` range or `default`, as in the spec. */
+  readonly responses: Readonly<Record<string, ResponseDescriptor>>;
+}
+
+export type AuthDescriptor = { readonly type: 'apiKey'; readonly header: string } | { readonly type: 'bearer' };
+
+export interface ApiDescriptor {
+  readonly name: string;
+  readonly baseUrl: string;
+  readonly auth: AuthDescriptor | null;
+  readonly operations: Readonly<Record<string, OperationDescriptor>>;
+}
+
+/** The documented response for a status: exact code first, then `4XX`, then `default`. */
+export function documentedResponse(
+  operation: OperationDescriptor,
+  status: number,
+): ResponseDescriptor | undefined {
+  const { responses } = operation;
+  return responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
+}
+
+export function findOperation(
+  api: ApiDescriptor,
+  method: string,
+  path: string,
+): [operationId: string, operation: OperationDescriptor] | undefined {
+  const upper = method.toUpperCase();
+  for (const [operationId, operation] of Object.entries(api.operations)) {
+    if (operation.method === upper && operation.path === path) return [operationId, operation];
+  }
+  return undefined;
+}

@@ -1,0 +1,65 @@
+// Turns a buffered response into the typed outcome the spec documents for it,
+// or into the typed error that says why it is not.
+import { type OperationDescriptor, documentedResponse } from './descriptor.js';
+import { ApiError, InvalidResponseError, type RequestContext, UnexpectedStatusError } from './errors.js';
+import { bodyPreview } from './redact.js';
+import { validateBody } from './validate.js';
+
+export interface CheckOptions {
+  /** Check bodies against the spec's schemas (parsing is always checked). */
+  validate: boolean;
+  /** Throw ApiError for documented error statuses instead of returning them. */
+  throwOnError: boolean;
+  redact: (text: string) => string;
+}
+
+function parse(
+  kind: 'json' | 'text' | 'empty',
+  text: string,
+): { value: unknown } | { reason: 'empty' | 'not-json' | 'unexpected-body'; message: string } {
+  if (kind === 'empty') {
+    return text === '' ? { value: undefined } : { reason: 'unexpected-body', message: 'must be empty' };
+  }
+  if (kind === 'text') return { value: text };
+  if (text.trim() === '') return { reason: 'empty', message: 'body is empty, JSON expected' };
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return { reason: 'not-json', message: 'body is not JSON' };
+  }
+}
+
+/** A one-line reason from common error-body shapes, for messages. */
+function summarize(body: unknown, redact: (text: string) => string): string | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const record = body as Record<string, unknown>;
+  const text = [record.error_description, record.message, record.error].find((v) => typeof v === 'string');
+  return typeof text === 'string' ? bodyPreview(text, redact, 120) : undefined;
+}
+
+/** Throws the typed error for a failed outcome; returns the parsed body otherwise. */
+export function checkResponse(
+  operation: OperationDescriptor,
+  status: number,
+  text: string,
+  context: RequestContext,
+  options: CheckOptions,
+): unknown {
+  const documented = documentedResponse(operation, status);
+  if (!documented) throw new UnexpectedStatusError(context, status, bodyPreview(text, options.redact));
+  const parsed = parse(documented.body, text);
+  if ('reason' in parsed) {
+    const issues = [{ path: '', message: parsed.message }];
+    throw new InvalidResponseError(context, status, parsed.reason, issues, bodyPreview(text, options.redact));
+  }
+  if (options.validate) {
+    const result = validateBody(documented, parsed.value);
+    if (!result.ok) {
+      throw new InvalidResponseError(context, status, 'schema', result.issues, bodyPreview(text, options.redact));
+    }
+  }
+  if (status >= 400 && options.throwOnError) {
+    throw new ApiError(context, status, parsed.value, summarize(parsed.value, options.redact));
+  }
+  return parsed.value;
+}

@@ -1,0 +1,63 @@
+// validateResponse(operationId, status, body) for every API package.
+import {
+  type ApiDescriptor,
+  type CompiledValidatorError,
+  documentedResponse,
+  type ResponseDescriptor,
+} from './descriptor.js';
+
+export interface ValidationIssue {
+  /** JSON Pointer into the body ('' is the body itself). */
+  path: string;
+  message: string;
+}
+
+export type ValidationResult<T = unknown> =
+  | { ok: true; value: T }
+  | { ok: false; issues: ValidationIssue[] };
+
+function describe(error: CompiledValidatorError): string {
+  const { keyword, params, message = 'is invalid' } = error;
+  if (keyword === 'discriminator' && params.tag !== undefined) {
+    return params.tagValue === undefined
+      ? `must have the discriminator "${String(params.tag)}"`
+      : `"${String(params.tag)}" has unknown value ${JSON.stringify(params.tagValue)}`;
+  }
+  if (keyword === 'additionalProperties') return `${message}: "${String(params.additionalProperty)}"`;
+  if (keyword === 'enum' || keyword === 'const') {
+    const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];
+    return `${message}: ${allowed.map((value) => JSON.stringify(value)).join(', ')}`;
+  }
+  return message;
+}
+
+/** Checks an already-parsed body against one documented response. */
+export function validateBody(response: ResponseDescriptor, body: unknown): ValidationResult {
+  if (response.body === 'empty') {
+    return body === undefined || body === ''
+      ? { ok: true, value: undefined }
+      : { ok: false, issues: [{ path: '', message: 'must be empty: this status has no documented body' }] };
+  }
+  if (body === undefined) return { ok: false, issues: [{ path: '', message: 'body is missing' }] };
+  const { validate } = response;
+  if (!validate || validate(body)) return { ok: true, value: body };
+  const issues = (validate.errors ?? []).map((error) => ({ path: error.instancePath, message: describe(error) }));
+  return { ok: false, issues: issues.length > 0 ? issues : [{ path: '', message: 'is invalid' }] };
+}
+
+export function validateResponseWith(
+  api: ApiDescriptor,
+  operationId: string,
+  status: number,
+  body: unknown,
+): ValidationResult {
+  const operation = api.operations[operationId];
+  if (!operation) {
+    return { ok: false, issues: [{ path: '', message: `unknown operation "${operationId}" in ${api.name}` }] };
+  }
+  const response = documentedResponse(operation, status);
+  if (!response) {
+    return { ok: false, issues: [{ path: '', message: `status ${status} is not documented for ${operationId}` }] };
+  }
+  return validateBody(response, body);
+}

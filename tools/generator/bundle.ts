@@ -1,0 +1,24 @@
+// Resolves a split spec into one document: both emitters work from it.
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { bundle, loadConfig } from '@redocly/openapi-core';
+import { type ApiEntry, redoclyConfigPath, repoRoot } from '../lib/repo.ts';
+import type { OpenApiDocument } from './openapi.ts';
+
+export interface BundledSpec {
+  document: OpenApiDocument;
+  /** sha256 of the bundled document: changes when any file of the spec does. */
+  sha256: string;
+}
+
+export async function bundleSpec(api: ApiEntry): Promise<BundledSpec> {
+  const config = await loadConfig({ configPath: redoclyConfigPath });
+  const result = await bundle({ ref: join(repoRoot, api.specPath), config, dereference: false });
+  const errors = result.problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) {
+    throw new Error(`${api.specPath} does not bundle: ${errors.map((e) => e.message).join('; ')}`);
+  }
+  const document = result.bundle.parsed as OpenApiDocument;
+  const sha256 = createHash('sha256').update(JSON.stringify(document)).digest('hex');
+  return { document, sha256 };
+}

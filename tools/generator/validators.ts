@@ -1,0 +1,101 @@
+// Compiles every documented response body into a standalone ajv validator and
+// bundles the result into one self-contained ES module: ajv's standalone code
+// still calls require() for its runtime helpers, which browsers and pure-ESM
+// consumers cannot load, so the helpers are inlined by rolldown here.
+import Ajv2020 from 'ajv/dist/2020.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import addFormats from 'ajv-formats';
+import { rolldown } from 'rolldown';
+import {
+  type JsonSchema,
+  jsonMediaType,
+  listOperations,
+  type OpenApiDocument,
+  resolveResponse,
+} from './openapi.ts';
+
+/** Annotation-only OpenAPI keywords that JSON Schema validation ignores. */
+const OPENAPI_ANNOTATIONS = ['example', 'xml', 'externalDocs'];
+
+export function validatorExportName(operationId: string, status: string): string {
+  return `${operationId}_${status}`;
+}
+
+/** Rewrites `#/components/schemas/X` refs to the shared schema set, recursively. */
+function retarget(value: unknown, schemasId: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => retarget(item, schemasId));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (key === '$ref' && typeof item === 'string' && item.startsWith('#/components/schemas/')) {
+      out[key] = `${schemasId}#/$defs/${item.slice('#/components/schemas/'.length)}`;
+    } else if (key === 'discriminator' && item && typeof item === 'object') {
+      // ajv infers the mapping from each branch's const; it rejects an explicit one.
+      const { mapping: _mapping, ...rest } = item as Record<string, unknown>;
+      out[key] = rest;
+    } else {
+      out[key] = retarget(item, schemasId);
+    }
+  }
+  return out;
+}
+
+export interface ValidatorSet {
+  /** Export name for each (operationId, status) whose body has a JSON schema. */
+  exports: Map<string, string>;
+  code: string;
+}
+
+export async function compileValidators(apiName: string, document: OpenApiDocument): Promise<ValidatorSet> {
+  const ajv = new Ajv2020.default({
+    code: { source: true, esm: true },
+    allErrors: true,
+    discriminator: true,
+    strict: true,
+  });
+  addFormats.default(ajv);
+  for (const keyword of OPENAPI_ANNOTATIONS) ajv.addKeyword(keyword);
+
+  const schemasId = `urn:credstat:${apiName}:schemas`;
+  ajv.addSchema({ $id: schemasId, $defs: retarget(document.components?.schemas ?? {}, schemasId) as JsonSchema });
+
+  const exports = new Map<string, string>();
+  const refs: Record<string, string> = {};
+  for (const { operationId, operation } of listOperations(document)) {
+    for (const [status, raw] of Object.entries(operation.responses ?? {})) {
+      const schema = jsonMediaType(resolveResponse(document, raw))?.[1].schema;
+      if (!schema) continue;
+      const id = `urn:credstat:${apiName}:${operationId}:${status}`;
+      ajv.addSchema({ ...(retarget(schema, schemasId) as JsonSchema), $id: id });
+      const name = validatorExportName(operationId, status);
+      refs[name] = id;
+      exports.set(`${operationId} ${status}`, name);
+    }
+  }
+
+  const source = standaloneCode.default(ajv, refs);
+  return { exports, code: await inlineRuntime(source) };
+}
+
+async function inlineRuntime(source: string): Promise<string> {
+  const entry = '\0credstat-validators';
+  const build = await rolldown({
+    input: entry,
+    platform: 'neutral',
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'credstat-standalone-source',
+        resolveId: (id) => (id === entry ? id : null),
+        load: (id) => (id === entry ? source : null),
+      },
+    ],
+  });
+  const { output } = await build.generate({ format: 'es', comments: { legal: false } });
+  await build.close();
+  const [chunk] = output;
+  if (!chunk || chunk.type !== 'chunk') throw new Error('rolldown produced no chunk');
+  // The bundled CommonJS helpers name their on-disk location in region comments:
+  // strip them so output is the same on every machine.
+  return chunk.code.replace(/^\/\/#(end)?region.*\n/gm, '');
+}
