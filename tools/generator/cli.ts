@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { findApi, listApis } from '../lib/repo.ts';
 import { generateApi } from './generate.ts';
-import { diffGenerated, writeGenerated } from './output.ts';
+import { diffTree, writeTree } from './output.ts';
 
 const { values, positionals } = parseArgs({
   options: { check: { type: 'boolean', default: false } },
@@ -14,15 +14,16 @@ const apis = positionals.length > 0 ? positionals.map(findApi) : listApis();
 
 let stale = 0;
 for (const api of apis) {
-  const files = await generateApi(api);
+  const tree = await generateApi(api);
   if (values.check) {
-    const problems = diffGenerated(api.generatedDir, files);
+    const problems = diffTree(api.packageDir, tree);
     stale += problems.length;
     for (const problem of problems) console.error(`✗ ${problem}`);
     if (problems.length === 0) console.log(`✓ ${api.packageName}: generated output is current`);
   } else {
-    writeGenerated(api.generatedDir, files);
-    console.log(`✓ ${api.packageName}: wrote ${files.size} files`);
+    writeTree(api.packageDir, tree);
+    const count = [...tree.values()].reduce((sum, files) => sum + files.size, 0);
+    console.log(`✓ ${api.packageName}: wrote ${count} files`);
   }
 }
 if (stale > 0) {

@@ -2,6 +2,7 @@
 import type { ApiEntry } from '../lib/repo.ts';
 import { bundleSpec } from './bundle.ts';
 import { emitDescriptor, emitValidatorDeclarations } from './descriptor.ts';
+import { emitFixtureTypes } from './fixture-types.ts';
 import { emitTypes } from './types.ts';
 import { compileValidators } from './validators.ts';
 
@@ -14,8 +15,10 @@ function header(api: ApiEntry, sha256: string, commentStart = '//'): string {
   ].join('\n');
 }
 
-/** File name (inside src/generated/) → full contents. */
-export async function generateApi(api: ApiEntry): Promise<Map<string, string>> {
+/** Folder (relative to the package) → file name → full contents. */
+export type GeneratedTree = Map<string, Map<string, string>>;
+
+export async function generateApi(api: ApiEntry): Promise<GeneratedTree> {
   const { document, sha256 } = await bundleSpec(api);
   const head = header(api, sha256);
   const validators = await compileValidators(api.name, document);
@@ -24,5 +27,9 @@ export async function generateApi(api: ApiEntry): Promise<Map<string, string>> {
   files.set('validators.gen.js', head + validators.code);
   files.set('validators.gen.d.ts', head + emitValidatorDeclarations(validators.exports.values()));
   files.set('api.gen.ts', head + emitDescriptor(api.name, document));
-  return files;
+  const tests = new Map([['fixtures.gen.test-d.ts', head + emitFixtureTypes(api, document)]]);
+  return new Map([
+    ['src/generated', files],
+    ['test/generated', tests],
+  ]);
 }

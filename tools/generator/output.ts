@@ -3,7 +3,17 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join, relative } from 'node:path';
 import { repoRoot } from '../lib/repo.ts';
 
-export function writeGenerated(dir: string, files: Map<string, string>): void {
+import type { GeneratedTree } from './generate.ts';
+
+export function writeTree(packageDir: string, tree: GeneratedTree): void {
+  for (const [dir, files] of tree) writeGenerated(join(packageDir, dir), files);
+}
+
+export function diffTree(packageDir: string, tree: GeneratedTree): string[] {
+  return [...tree].flatMap(([dir, files]) => diffGenerated(join(packageDir, dir), files));
+}
+
+function writeGenerated(dir: string, files: Map<string, string>): void {
   mkdirSync(dir, { recursive: true });
   for (const name of readdirSync(dir)) {
     if (!files.has(name)) rmSync(join(dir, name), { recursive: true });
@@ -12,7 +22,7 @@ export function writeGenerated(dir: string, files: Map<string, string>): void {
 }
 
 /** Human-readable differences; empty when the committed output is current. */
-export function diffGenerated(dir: string, files: Map<string, string>): string[] {
+function diffGenerated(dir: string, files: Map<string, string>): string[] {
   const problems: string[] = [];
   let present: string[] = [];
   try {

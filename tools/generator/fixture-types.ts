@@ -1,0 +1,34 @@
+// A type-level test per fixture: every recorded body must satisfy its generated
+// type, and every rejected one must not (so `@ts-expect-error` is required).
+import { relative } from 'node:path';
+import { listFixtures } from '../fixtures/har.ts';
+import type { ApiEntry } from '../lib/repo.ts';
+import { matchOperation } from '../lib/match.ts';
+import { listOperations, type OpenApiDocument } from './openapi.ts';
+
+export function emitFixtureTypes(api: ApiEntry, document: OpenApiDocument): string {
+  const routes = Object.fromEntries(listOperations(document).map((op) => [op.operationId, op]));
+  const lines = [
+    "import type { ResponseBody } from '@credstat/core';",
+    "import { test } from 'vitest';",
+    "import type { operations } from '../../src/generated/types.gen.js';",
+    '',
+    'type Body<K extends keyof operations, S extends number> = ResponseBody<operations[K], S>;',
+    '',
+  ];
+  for (const fixture of listFixtures(api.fixturesDir)) {
+    const file = relative(api.fixturesDir, fixture.path);
+    fixture.har.log.entries.forEach((entry, index) => {
+      const { text, mimeType } = entry.response.content;
+      if (!text || !/json/.test(mimeType)) return;
+      const match = matchOperation(routes, entry.request.method, entry.request.url);
+      if (!match) throw new Error(`${file}#${index}: no operation for ${entry.request.method} ${entry.request.url}`);
+      const type = `Body<'${match.operationId}', ${entry.response.status}>`;
+      const body = JSON.stringify(JSON.parse(text));
+      lines.push(`test(${JSON.stringify(`${file}#${index} ${fixture.rejected ? 'is rejected by' : 'satisfies'} ${type}`)}, () => {`);
+      if (fixture.rejected) lines.push(`  // @ts-expect-error ${entry.comment ?? 'negative fixture'}`);
+      lines.push(`  const body: ${type} = ${body};`, '  void body;', '});', '');
+    });
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,133 @@
+// The contract suite every API package runs: each recorded exchange goes
+// through the real client and the generated validator, and `redocly drift`
+// checks the same files independently.
+import { relative } from 'node:path';
+import type { ApiDescriptor, ValidationResult } from '@credstat/core';
+import { ApiError, InvalidResponseError } from '@credstat/core';
+import type { Client } from 'openapi-fetch';
+import { describe, expect, it } from 'vitest';
+import { type FixtureFile, type HarEntry, listFixtures } from '../fixtures/har.ts';
+import { matchOperation } from '../lib/match.ts';
+import { findApi, repoRoot } from '../lib/repo.ts';
+import { runDrift } from './drift.ts';
+import { replayFetch } from './replay.ts';
+
+export interface ContractOptions {
+  api: ApiDescriptor;
+  // biome-ignore lint/suspicious/noExplicitAny: the suite drives any API's client
+  createClient: (fetch: (request: Request) => Promise<Response>) => Client<any>;
+  validateResponse: (operationId: never, status: number, body: unknown) => ValidationResult;
+}
+
+interface Exchange {
+  name: string;
+  fixture: FixtureFile;
+  entry: HarEntry;
+  operationId: string;
+  pathParams: Record<string, string>;
+  status: number;
+  body: unknown;
+}
+
+function exchanges(api: ApiDescriptor): Exchange[] {
+  const { fixturesDir } = findApi(api.name);
+  return listFixtures(fixturesDir).flatMap((fixture) =>
+    fixture.har.log.entries.map((entry, index) => {
+      const match = matchOperation(api.operations, entry.request.method, entry.request.url);
+      if (!match) throw new Error(`${fixture.path}#${index} matches no operation of ${api.name}`);
+      const text = entry.response.content.text ?? '';
+      return {
+        name: `${fixture.path.slice(fixturesDir.length + 1)}#${index}`,
+        fixture,
+        entry,
+        ...match,
+        status: entry.response.status,
+        body: text === '' ? undefined : JSON.parse(text),
+      };
+    }),
+  );
+}
+
+type RequestFn = (method: string, path: string, init: unknown) => Promise<{ data?: unknown }>;
+
+/** Sends the recorded request through openapi-fetch's generic `request`. */
+function send(client: Client<never>, api: ApiDescriptor, exchange: Exchange) {
+  const path = api.operations[exchange.operationId]?.path ?? '';
+  const request = (client as unknown as { request: RequestFn }).request;
+  return request(exchange.entry.request.method.toLowerCase(), path, { params: { path: exchange.pathParams } });
+}
+
+function authHeaderName(api: ApiDescriptor): string | undefined {
+  if (!api.auth) return undefined;
+  return api.auth.type === 'apiKey' ? api.auth.header : 'authorization';
+}
+
+export function describeContract(options: ContractOptions): void {
+  const { api } = options;
+  const all = exchanges(api);
+  const accepted = all.filter((exchange) => !exchange.fixture.rejected);
+  const rejected = all.filter((exchange) => exchange.fixture.rejected);
+  const specPath = `${repoRoot}/${findApi(api.name).specPath}`;
+  const validate = options.validateResponse as (op: string, status: number, body: unknown) => ValidationResult;
+
+  describe(`${api.name} contract`, () => {
+    it('has a fixture for every documented (operation, status)', () => {
+      const covered = new Set(accepted.map((exchange) => `${exchange.operationId} ${exchange.status}`));
+      const documented = Object.entries(api.operations).flatMap(([operationId, operation]) =>
+        Object.keys(operation.responses).map((status) => `${operationId} ${status}`),
+      );
+      expect(documented.filter((key) => !covered.has(key))).toEqual([]);
+      expect(rejected.length).toBeGreaterThan(0);
+    });
+
+    it.each(accepted.map((exchange) => [exchange.name, exchange] as const))(
+      '%s replays through the client and validates',
+      async (_name, exchange) => {
+        const fetch = replayFetch(exchange.entry);
+        const client = options.createClient(fetch);
+        const auth = authHeaderName(api);
+        if (exchange.status < 400) {
+          const { data } = await send(client, api, exchange);
+          expect(data).toEqual(exchange.body);
+        } else {
+          const error = await send(client, api, exchange).catch((caught: unknown) => caught);
+          expect(error).toBeInstanceOf(ApiError);
+          expect(error).toMatchObject({ status: exchange.status, body: exchange.body, operationId: exchange.operationId });
+        }
+        expect(fetch.sent).toHaveLength(1);
+        if (auth) expect(fetch.sent[0]?.headers.get(auth)).toBeTruthy();
+        expect(validate(exchange.operationId, exchange.status, exchange.body)).toEqual({ ok: true, value: exchange.body });
+      },
+    );
+
+    it.each(rejected.map((exchange) => [exchange.name, exchange] as const))(
+      'rejected/%s fails the client and the validator',
+      async (_name, exchange) => {
+        const client = options.createClient(replayFetch(exchange.entry));
+        const error = await send(client, api, exchange).catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(InvalidResponseError);
+        expect(error).toMatchObject({ reason: 'schema', status: exchange.status });
+        const result = validate(exchange.operationId, exchange.status, exchange.body);
+        expect(result.ok).toBe(false);
+      },
+    );
+
+    it('passes redocly drift: no errors, no undocumented exchange', () => {
+      const files = [...new Set(accepted.map((exchange) => exchange.fixture.path))];
+      const ignore = api.auth?.type === 'apiKey' ? [api.auth.header.toLowerCase()] : [];
+      const report = runDrift(specPath, files, ignore);
+      expect(report.problems.filter((problem) => problem.severity !== 'info')).toEqual([]);
+      expect(report.run.undocumentedExchanges).toBe(0);
+      expect(report.run.documentedExchanges).toBe(accepted.length);
+    }, 60_000);
+
+    it.each([...new Set(rejected.map((exchange) => exchange.fixture.path))].map((file) => [relative(repoRoot, file), file]))(
+      'redocly drift flags the negative fixture %s',
+      (_name, file) => {
+        const report = runDrift(specPath, [file]);
+        expect(report.run.findingsBySeverity.error).toBeGreaterThan(0);
+      },
+      60_000,
+    );
+  });
+}
