@@ -1,9 +1,3 @@
-import { defineProject } from 'vitest/config';
+import { packageProject } from '@credstat/tools/config/vitest';
 
-export default defineProject({
-  test: {
-    name: 'core',
-    include: ['test/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
-  },
-});
+export default packageProject('core');

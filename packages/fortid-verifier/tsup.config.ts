@@ -1,11 +1,3 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '@credstat/tools/config/tsup';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/types.ts', 'src/validators.ts'],
-  format: ['esm'],
-  dts: true,
-  clean: true,
-  target: 'es2022',
-  platform: 'neutral',
-  sourcemap: true,
-});
+export default packageBuild(['src/index.ts', 'src/types.ts', 'src/validators.ts']);

@@ -27,6 +27,8 @@ for (const api of apis) {
   }
 }
 if (stale > 0) {
-  console.error(`\n${stale} generated file(s) out of date: run \`pnpm generate\` and commit the result.`);
+  console.error(
+    `\n${stale} generated file(s) out of date: run \`pnpm generate\` and commit the result.`,
+  );
   process.exit(1);
 }

@@ -19,7 +19,8 @@ function authOf(document: OpenApiDocument): Record<string, string> | null {
   if (scheme.type === 'apiKey' && scheme.in === 'header' && scheme.name) {
     return { type: 'apiKey', header: scheme.name };
   }
-  if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'bearer') return { type: 'bearer' };
+  if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'bearer')
+    return { type: 'bearer' };
   throw new Error(`Unsupported security scheme "${schemeName}" (${scheme.type})`);
 }
 
@@ -64,6 +65,7 @@ export function emitDescriptor(apiName: string, document: OpenApiDocument): stri
 
 export function emitValidatorDeclarations(names: Iterable<string>): string {
   const lines = ["import type { CompiledValidator } from '@credstat/core';", ''];
-  for (const name of [...names].sort()) lines.push(`export declare const ${name}: CompiledValidator;`);
+  for (const name of [...names].sort())
+    lines.push(`export declare const ${name}: CompiledValidator;`);
   return `${lines.join('\n')}\n`;
 }

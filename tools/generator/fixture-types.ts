@@ -2,8 +2,8 @@
 // type, and every rejected one must not (so `@ts-expect-error` is required).
 import { relative } from 'node:path';
 import { listFixtures } from '../fixtures/har.ts';
-import type { ApiEntry } from '../lib/repo.ts';
 import { matchOperation } from '../lib/match.ts';
+import type { ApiEntry } from '../lib/repo.ts';
 import { listOperations, type OpenApiDocument } from './openapi.ts';
 
 export function emitFixtureTypes(api: ApiEntry, document: OpenApiDocument): string {
@@ -22,11 +22,17 @@ export function emitFixtureTypes(api: ApiEntry, document: OpenApiDocument): stri
       const { text, mimeType } = entry.response.content;
       if (!text || !/json/.test(mimeType)) return;
       const match = matchOperation(routes, entry.request.method, entry.request.url);
-      if (!match) throw new Error(`${file}#${index}: no operation for ${entry.request.method} ${entry.request.url}`);
+      if (!match)
+        throw new Error(
+          `${file}#${index}: no operation for ${entry.request.method} ${entry.request.url}`,
+        );
       const type = `Body<'${match.operationId}', ${entry.response.status}>`;
       const body = JSON.stringify(JSON.parse(text));
-      lines.push(`test(${JSON.stringify(`${file}#${index} ${fixture.rejected ? 'is rejected by' : 'satisfies'} ${type}`)}, () => {`);
-      if (fixture.rejected) lines.push(`  // @ts-expect-error ${entry.comment ?? 'negative fixture'}`);
+      lines.push(
+        `test(${JSON.stringify(`${file}#${index} ${fixture.rejected ? 'is rejected by' : 'satisfies'} ${type}`)}, () => {`,
+      );
+      if (fixture.rejected)
+        lines.push(`  // @ts-expect-error ${entry.comment ?? 'negative fixture'}`);
       lines.push(`  const body: ${type} = ${body};`, '  void body;', '});', '');
     });
   }

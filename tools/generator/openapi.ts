@@ -53,15 +53,24 @@ export function listOperations(document: OpenApiDocument): OperationEntry[] {
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!operation) continue;
-      if (!operation.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
-      entries.push({ operationId: operation.operationId, method: method.toUpperCase(), path, operation });
+      if (!operation.operationId)
+        throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+      entries.push({
+        operationId: operation.operationId,
+        method: method.toUpperCase(),
+        path,
+        operation,
+      });
     }
   }
   return entries;
 }
 
 /** Follows a `#/components/responses/…` reference left by the bundler. */
-export function resolveResponse(document: OpenApiDocument, response: ResponseObject): ResponseObject {
+export function resolveResponse(
+  document: OpenApiDocument,
+  response: ResponseObject,
+): ResponseObject {
   if (!response.$ref) return response;
   const name = response.$ref.replace('#/components/responses/', '');
   const target = document.components?.responses?.[name];
@@ -71,5 +80,7 @@ export function resolveResponse(document: OpenApiDocument, response: ResponseObj
 
 /** The JSON media type of a response, if it has one. */
 export function jsonMediaType(response: ResponseObject): [string, MediaType] | undefined {
-  return Object.entries(response.content ?? {}).find(([type]) => /^application\/([\w.+-]+\+)?json/.test(type));
+  return Object.entries(response.content ?? {}).find(([type]) =>
+    /^application\/([\w.+-]+\+)?json/.test(type),
+  );
 }

@@ -31,7 +31,8 @@ function diffGenerated(dir: string, files: Map<string, string>): string[] {
     return [`${relative(repoRoot, dir)} is missing`];
   }
   for (const name of present) {
-    if (!files.has(name)) problems.push(`${relative(repoRoot, join(dir, name))} is not generated (remove it)`);
+    if (!files.has(name))
+      problems.push(`${relative(repoRoot, join(dir, name))} is not generated (remove it)`);
   }
   for (const [name, expected] of files) {
     const path = join(dir, name);
@@ -42,7 +43,8 @@ function diffGenerated(dir: string, files: Map<string, string>): string[] {
       problems.push(`${relative(repoRoot, path)} is missing`);
       continue;
     }
-    if (actual !== expected) problems.push(`${relative(repoRoot, path)} ${firstDifference(actual, expected)}`);
+    if (actual !== expected)
+      problems.push(`${relative(repoRoot, path)} ${firstDifference(actual, expected)}`);
   }
   return problems;
 }

@@ -46,7 +46,10 @@ export interface ValidatorSet {
   code: string;
 }
 
-export async function compileValidators(apiName: string, document: OpenApiDocument): Promise<ValidatorSet> {
+export async function compileValidators(
+  apiName: string,
+  document: OpenApiDocument,
+): Promise<ValidatorSet> {
   const ajv = new Ajv2020.default({
     code: { source: true, esm: true },
     allErrors: true,
@@ -57,7 +60,10 @@ export async function compileValidators(apiName: string, document: OpenApiDocume
   for (const keyword of OPENAPI_ANNOTATIONS) ajv.addKeyword(keyword);
 
   const schemasId = `urn:credstat:${apiName}:schemas`;
-  ajv.addSchema({ $id: schemasId, $defs: retarget(document.components?.schemas ?? {}, schemasId) as JsonSchema });
+  ajv.addSchema({
+    $id: schemasId,
+    $defs: retarget(document.components?.schemas ?? {}, schemasId) as JsonSchema,
+  });
 
   const exports = new Map<string, string>();
   const refs: Record<string, string> = {};
@@ -94,7 +100,7 @@ async function inlineRuntime(source: string): Promise<string> {
   const { output } = await build.generate({ format: 'es', comments: { legal: false } });
   await build.close();
   const [chunk] = output;
-  if (!chunk || chunk.type !== 'chunk') throw new Error('rolldown produced no chunk');
+  if (chunk?.type !== 'chunk') throw new Error('rolldown produced no chunk');
   // The bundled CommonJS helpers name their on-disk location in region comments:
   // strip them so output is the same on every machine.
   return chunk.code.replace(/^\/\/#(end)?region.*\n/gm, '');

@@ -38,7 +38,9 @@ export function matchOperation(
     const { regex, names } = templateRegex(operation.path);
     const found = regex.exec(pathname);
     if (!found) continue;
-    const pathParams = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(found[i + 1] ?? '')]));
+    const pathParams = Object.fromEntries(
+      names.map((name, i) => [name, decodeURIComponent(found[i + 1] ?? '')]),
+    );
     return { operationId, pathParams };
   }
   return undefined;

@@ -33,7 +33,9 @@ export function apiEntry(name: string, specPath: string): ApiEntry {
 }
 
 export function listApis(configPath = redoclyConfigPath): ApiEntry[] {
-  const config = parse(readFileSync(configPath, 'utf8')) as { apis?: Record<string, { root: string }> };
+  const config = parse(readFileSync(configPath, 'utf8')) as {
+    apis?: Record<string, { root: string }>;
+  };
   return Object.entries(config.apis ?? {}).map(([name, { root }]) => apiEntry(name, root));
 }
 

@@ -54,7 +54,9 @@ type RequestFn = (method: string, path: string, init: unknown) => Promise<{ data
 function send(client: Client<never>, api: ApiDescriptor, exchange: Exchange) {
   const path = api.operations[exchange.operationId]?.path ?? '';
   const request = (client as unknown as { request: RequestFn }).request;
-  return request(exchange.entry.request.method.toLowerCase(), path, { params: { path: exchange.pathParams } });
+  return request(exchange.entry.request.method.toLowerCase(), path, {
+    params: { path: exchange.pathParams },
+  });
 }
 
 function authHeaderName(api: ApiDescriptor): string | undefined {
@@ -68,11 +70,17 @@ export function describeContract(options: ContractOptions): void {
   const accepted = all.filter((exchange) => !exchange.fixture.rejected);
   const rejected = all.filter((exchange) => exchange.fixture.rejected);
   const specPath = `${repoRoot}/${findApi(api.name).specPath}`;
-  const validate = options.validateResponse as (op: string, status: number, body: unknown) => ValidationResult;
+  const validate = options.validateResponse as (
+    op: string,
+    status: number,
+    body: unknown,
+  ) => ValidationResult;
 
   describe(`${api.name} contract`, () => {
     it('has a fixture for every documented (operation, status)', () => {
-      const covered = new Set(accepted.map((exchange) => `${exchange.operationId} ${exchange.status}`));
+      const covered = new Set(
+        accepted.map((exchange) => `${exchange.operationId} ${exchange.status}`),
+      );
       const documented = Object.entries(api.operations).flatMap(([operationId, operation]) =>
         Object.keys(operation.responses).map((status) => `${operationId} ${status}`),
       );
@@ -92,11 +100,18 @@ export function describeContract(options: ContractOptions): void {
         } else {
           const error = await send(client, api, exchange).catch((caught: unknown) => caught);
           expect(error).toBeInstanceOf(ApiError);
-          expect(error).toMatchObject({ status: exchange.status, body: exchange.body, operationId: exchange.operationId });
+          expect(error).toMatchObject({
+            status: exchange.status,
+            body: exchange.body,
+            operationId: exchange.operationId,
+          });
         }
         expect(fetch.sent).toHaveLength(1);
         if (auth) expect(fetch.sent[0]?.headers.get(auth)).toBeTruthy();
-        expect(validate(exchange.operationId, exchange.status, exchange.body)).toEqual({ ok: true, value: exchange.body });
+        expect(validate(exchange.operationId, exchange.status, exchange.body)).toEqual({
+          ok: true,
+          value: exchange.body,
+        });
       },
     );
 
@@ -121,7 +136,12 @@ export function describeContract(options: ContractOptions): void {
       expect(report.run.documentedExchanges).toBe(accepted.length);
     }, 60_000);
 
-    it.each([...new Set(rejected.map((exchange) => exchange.fixture.path))].map((file) => [relative(repoRoot, file), file]))(
+    it.each(
+      [...new Set(rejected.map((exchange) => exchange.fixture.path))].map((file) => [
+        relative(repoRoot, file),
+        file,
+      ]),
+    )(
       'redocly drift flags the negative fixture %s',
       (_name, file) => {
         const report = runDrift(specPath, [file]);

@@ -25,11 +25,26 @@ export interface DriftReport {
 }
 
 /** Drift over exactly `files` (drift reads folders recursively, so they are copied apart). */
-export function runDrift(specPath: string, files: string[], ignoreHeaders: string[] = []): DriftReport {
+export function runDrift(
+  specPath: string,
+  files: string[],
+  ignoreHeaders: string[] = [],
+): DriftReport {
   const dir = mkdtempSync(join(tmpdir(), 'credstat-drift-'));
   try {
-    files.forEach((file, index) => copyFileSync(file, join(dir, `${index}-${basename(file)}`)));
-    const args = [redoclyBin(), 'drift', dir, '--api', specPath, '--format', 'json', '--config', redoclyConfigPath];
+    for (const [index, file] of files.entries())
+      copyFileSync(file, join(dir, `${index}-${basename(file)}`));
+    const args = [
+      redoclyBin(),
+      'drift',
+      dir,
+      '--api',
+      specPath,
+      '--format',
+      'json',
+      '--config',
+      redoclyConfigPath,
+    ];
     if (ignoreHeaders.length > 0) args.push('--ignore-headers', ignoreHeaders.join(','));
     const result = spawnSync(process.execPath, args, {
       encoding: 'utf8',

@@ -13,11 +13,17 @@ export function replayFetch(entry: HarEntry): ReplayFetch {
   const replay = async (request: Request) => {
     sent.push(request);
     if (request.method !== entry.request.method || request.url !== entry.request.url) {
-      throw new Error(`expected ${entry.request.method} ${entry.request.url}, got ${request.method} ${request.url}`);
+      throw new Error(
+        `expected ${entry.request.method} ${entry.request.url}, got ${request.method} ${request.url}`,
+      );
     }
     const { status, statusText, headers, content } = entry.response;
     const body = [204, 304].includes(status) ? null : (content.text ?? '');
-    return new Response(body, { status, statusText, headers: headers.map(({ name, value }): [string, string] => [name, value]) });
+    return new Response(body, {
+      status,
+      statusText,
+      headers: headers.map(({ name, value }): [string, string] => [name, value]),
+    });
   };
   return Object.assign(replay, { sent });
 }

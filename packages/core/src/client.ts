@@ -3,7 +3,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { ApiDescriptor } from './descriptor.js';
 import { credstatMiddleware } from './middleware.js';
 import { createRedactor } from './redact.js';
-import { DEFAULT_RETRY, type RetryEvent, type RetryOptions, createTransport } from './transport.js';
+import { createTransport, DEFAULT_RETRY, type RetryEvent, type RetryOptions } from './transport.js';
 
 export interface ClientOptions {
   /** Overrides the spec's first server URL. */
@@ -49,7 +49,10 @@ export function createApiClient<Paths extends {}>(
   options: ClientOptions & CredentialOptions = {},
 ): Client<Paths> {
   const redact = createRedactor([options.apiKey, options.token]);
-  const retry = options.retry === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : { ...DEFAULT_RETRY, ...options.retry };
+  const retry =
+    options.retry === false
+      ? { ...DEFAULT_RETRY, maxRetries: 0 }
+      : { ...DEFAULT_RETRY, ...options.retry };
   const baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const client = createClient<Paths>({
     baseUrl: options.baseUrl ?? api.baseUrl,

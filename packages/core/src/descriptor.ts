@@ -30,7 +30,9 @@ export interface OperationDescriptor {
   readonly responses: Readonly<Record<string, ResponseDescriptor>>;
 }
 
-export type AuthDescriptor = { readonly type: 'apiKey'; readonly header: string } | { readonly type: 'bearer' };
+export type AuthDescriptor =
+  | { readonly type: 'apiKey'; readonly header: string }
+  | { readonly type: 'bearer' };
 
 export interface ApiDescriptor {
   readonly name: string;

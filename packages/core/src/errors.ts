@@ -34,13 +34,19 @@ export abstract class CredstatError extends Error {
   }
 
   toJSON(): Record<string, unknown> {
-    const { stack: _stack, cause: _cause, ...own } = Object.assign({}, this) as Record<string, unknown>;
+    const {
+      stack: _stack,
+      cause: _cause,
+      ...own
+    } = Object.assign({}, this) as Record<string, unknown>;
     return { name: this.name, message: this.message, ...own };
   }
 }
 
 /** A documented error status (e.g. 404, 410); `body` is validated against the spec. */
-export class ApiError<E extends { status: number; body: unknown } = { status: number; body: unknown }> extends CredstatError {
+export class ApiError<
+  E extends { status: number; body: unknown } = { status: number; body: unknown },
+> extends CredstatError {
   readonly kind = 'api' as const;
   readonly status: E['status'];
   readonly body: E['body'];
@@ -69,7 +75,12 @@ export class UnexpectedStatusError extends CredstatError {
   }
 }
 
-export type InvalidResponseReason = 'schema' | 'not-json' | 'empty' | 'truncated' | 'unexpected-body';
+export type InvalidResponseReason =
+  | 'schema'
+  | 'not-json'
+  | 'empty'
+  | 'truncated'
+  | 'unexpected-body';
 
 /** A documented status whose body is not what the spec says. */
 export class InvalidResponseError extends CredstatError {
@@ -82,7 +93,10 @@ export class InvalidResponseError extends CredstatError {
     readonly bodyPreview: string,
   ) {
     const detail = issues.map((issue) => `${issue.path || '(body)'} ${issue.message}`).join('; ');
-    super(`${where(context)} returned an invalid ${status} response (${reason}): ${detail}`, context);
+    super(
+      `${where(context)} returned an invalid ${status} response (${reason}): ${detail}`,
+      context,
+    );
   }
 }
 

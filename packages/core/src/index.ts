@@ -1,4 +1,4 @@
-export { createApiClient, type ClientOptions, type CredentialOptions } from './client.js';
+export { type ClientOptions, type CredentialOptions, createApiClient } from './client.js';
 export type {
   ApiDescriptor,
   AuthDescriptor,

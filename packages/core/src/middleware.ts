@@ -6,7 +6,7 @@ import { type ApiDescriptor, findOperation } from './descriptor.js';
 import { CredstatError } from './errors.js';
 import { safeUrl } from './redact.js';
 import { type CheckOptions, checkResponse } from './response-check.js';
-import { OPERATION_HEADER, attemptsOf } from './transport.js';
+import { attemptsOf, OPERATION_HEADER } from './transport.js';
 
 export function credstatMiddleware(api: ApiDescriptor, options: CheckOptions): Middleware {
   return {

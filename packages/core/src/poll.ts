@@ -36,19 +36,26 @@ export interface PollOptions<B> {
 }
 
 /** The members of a body union whose status field holds one of `T`. */
-export type WithStatus<B, F extends string, T extends string> = B extends Record<F, infer S>
-  ? S extends T
-    ? B
-    : never
-  : never;
+export type WithStatus<B, F extends string, T extends string> =
+  B extends Record<F, infer S> ? (S extends T ? B : never) : never;
 
-export async function pollSession<B extends object, F extends string, P extends string, T extends string>(
+export async function pollSession<
+  B extends object,
+  F extends string,
+  P extends string,
+  T extends string,
+>(
   api: ApiDescriptor,
   states: SessionStates<F, P, T>,
   readOnce: (signal: AbortSignal) => Promise<B>,
   options: PollOptions<B> = {},
 ): Promise<WithStatus<B, F, T>> {
-  const { intervalMs = 1_000, backoff = 1.5, maxIntervalMs = 10_000, deadlineMs = 300_000 } = options;
+  const {
+    intervalMs = 1_000,
+    backoff = 1.5,
+    maxIntervalMs = 10_000,
+    deadlineMs = 300_000,
+  } = options;
   const operation = api.operations[states.operationId];
   const context: RequestContext = {
     operationId: states.operationId,
@@ -62,7 +69,9 @@ export async function pollSession<B extends object, F extends string, P extends 
   let wait = intervalMs;
 
   const stopped = () =>
-    deadline.timedOut() ? new PollDeadlineError({ ...context }, deadlineMs, last) : new AbortError({ ...context });
+    deadline.timedOut()
+      ? new PollDeadlineError({ ...context }, deadlineMs, last)
+      : new AbortError({ ...context });
 
   try {
     for (;;) {
@@ -73,7 +82,8 @@ export async function pollSession<B extends object, F extends string, P extends 
       } catch (error) {
         if (deadline.signal.aborted) throw stopped();
         if (error instanceof ApiError && error.status === 410) throw new SessionExpiredError(error);
-        if (error instanceof ApiError && error.status === 404) throw new SessionNotFoundError(error);
+        if (error instanceof ApiError && error.status === 404)
+          throw new SessionNotFoundError(error);
         throw error; // 401/403 and everything else end the wait at once
       }
       const status = (body as Record<string, unknown>)[states.field];
@@ -84,7 +94,8 @@ export async function pollSession<B extends object, F extends string, P extends 
         last = status;
         options.onProgress?.(body);
       }
-      if ((states.terminal as readonly string[]).includes(status)) return body as WithStatus<B, F, T>;
+      if ((states.terminal as readonly string[]).includes(status))
+        return body as WithStatus<B, F, T>;
       try {
         await sleep(wait, deadline.signal);
       } catch {

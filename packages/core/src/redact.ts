@@ -4,7 +4,9 @@ export const REDACTED = 'REDACTED';
 
 /** Replaces each known secret in `text`. Secrets shorter than 4 chars are ignored (too noisy). */
 export function createRedactor(secrets: readonly (string | undefined)[]): (text: string) => string {
-  const list = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4);
+  const list = secrets.filter(
+    (secret): secret is string => typeof secret === 'string' && secret.length >= 4,
+  );
   return (text) => list.reduce((out, secret) => out.split(secret).join(REDACTED), text);
 }
 

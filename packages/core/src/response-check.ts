@@ -1,7 +1,12 @@
 // Turns a buffered response into the typed outcome the spec documents for it,
 // or into the typed error that says why it is not.
-import { type OperationDescriptor, documentedResponse } from './descriptor.js';
-import { ApiError, InvalidResponseError, type RequestContext, UnexpectedStatusError } from './errors.js';
+import { documentedResponse, type OperationDescriptor } from './descriptor.js';
+import {
+  ApiError,
+  InvalidResponseError,
+  type RequestContext,
+  UnexpectedStatusError,
+} from './errors.js';
 import { bodyPreview } from './redact.js';
 import { validateBody } from './validate.js';
 
@@ -18,7 +23,9 @@ function parse(
   text: string,
 ): { value: unknown } | { reason: 'empty' | 'not-json' | 'unexpected-body'; message: string } {
   if (kind === 'empty') {
-    return text === '' ? { value: undefined } : { reason: 'unexpected-body', message: 'must be empty' };
+    return text === ''
+      ? { value: undefined }
+      : { reason: 'unexpected-body', message: 'must be empty' };
   }
   if (kind === 'text') return { value: text };
   if (text.trim() === '') return { reason: 'empty', message: 'body is empty, JSON expected' };
@@ -33,7 +40,9 @@ function parse(
 function summarize(body: unknown, redact: (text: string) => string): string | undefined {
   if (!body || typeof body !== 'object') return undefined;
   const record = body as Record<string, unknown>;
-  const text = [record.error_description, record.message, record.error].find((v) => typeof v === 'string');
+  const text = [record.error_description, record.message, record.error].find(
+    (v) => typeof v === 'string',
+  );
   return typeof text === 'string' ? bodyPreview(text, redact, 120) : undefined;
 }
 
@@ -46,16 +55,29 @@ export function checkResponse(
   options: CheckOptions,
 ): unknown {
   const documented = documentedResponse(operation, status);
-  if (!documented) throw new UnexpectedStatusError(context, status, bodyPreview(text, options.redact));
+  if (!documented)
+    throw new UnexpectedStatusError(context, status, bodyPreview(text, options.redact));
   const parsed = parse(documented.body, text);
   if ('reason' in parsed) {
     const issues = [{ path: '', message: parsed.message }];
-    throw new InvalidResponseError(context, status, parsed.reason, issues, bodyPreview(text, options.redact));
+    throw new InvalidResponseError(
+      context,
+      status,
+      parsed.reason,
+      issues,
+      bodyPreview(text, options.redact),
+    );
   }
   if (options.validate) {
     const result = validateBody(documented, parsed.value);
     if (!result.ok) {
-      throw new InvalidResponseError(context, status, 'schema', result.issues, bodyPreview(text, options.redact));
+      throw new InvalidResponseError(
+        context,
+        status,
+        'schema',
+        result.issues,
+        bodyPreview(text, options.redact),
+      );
     }
   }
   if (status >= 400 && options.throwOnError) {

@@ -68,7 +68,8 @@ function sanitizeCause(error: unknown, redact: (text: string) => string, depth =
   copy.name = source.name;
   const code = (source as { code?: unknown }).code;
   if (typeof code === 'string') Object.assign(copy, { code });
-  if (source.cause !== undefined && depth < 3) copy.cause = sanitizeCause(source.cause, redact, depth + 1);
+  if (source.cause !== undefined && depth < 3)
+    copy.cause = sanitizeCause(source.cause, redact, depth + 1);
   copy.stack = `${copy.name}: ${copy.message}`;
   return copy;
 }
@@ -86,7 +87,11 @@ function buffered(response: Response, text: string): Response {
 export function createTransport(options: TransportOptions): (input: Request) => Promise<Response> {
   const { api, retry, timeoutMs, redact } = options;
 
-  async function attempt(template: Request, caller: AbortSignal, context: RequestContext): Promise<Outcome> {
+  async function attempt(
+    template: Request,
+    caller: AbortSignal,
+    context: RequestContext,
+  ): Promise<Outcome> {
     const timer = attemptSignal(timeoutMs, caller);
     let response: Response | undefined;
     try {
@@ -97,8 +102,13 @@ export function createTransport(options: TransportOptions): (input: Request) => 
       if (caller.aborted) return { error: new AbortError(context) };
       if (timer.timedOut()) return { error: new TimeoutError(context, timeoutMs) };
       if (response) {
-        const issue = { path: '', message: `body ended early: ${redact(String((error as Error)?.message))}` };
-        return { error: new InvalidResponseError(context, response.status, 'truncated', [issue], '') };
+        const issue = {
+          path: '',
+          message: `body ended early: ${redact(String((error as Error)?.message))}`,
+        };
+        return {
+          error: new InvalidResponseError(context, response.status, 'truncated', [issue], ''),
+        };
       }
       return { error: new NetworkError(context, sanitizeCause(error, redact)) };
     } finally {
@@ -106,7 +116,11 @@ export function createTransport(options: TransportOptions): (input: Request) => 
     }
   }
 
-  function retryDelay(outcome: Outcome, operationId: string | undefined, retries: number): number | undefined {
+  function retryDelay(
+    outcome: Outcome,
+    operationId: string | undefined,
+    retries: number,
+  ): number | undefined {
     if (retries >= retry.maxRetries) return undefined;
     if ('error' in outcome) {
       const { kind } = outcome.error;
@@ -127,7 +141,12 @@ export function createTransport(options: TransportOptions): (input: Request) => 
     const template = new Request(input);
     template.headers.delete(OPERATION_HEADER);
     const caller = input.signal;
-    const context: RequestContext = { operationId, method: input.method, url: safeUrl(input.url), attempts: 0 };
+    const context: RequestContext = {
+      operationId,
+      method: input.method,
+      url: safeUrl(input.url),
+      attempts: 0,
+    };
     for (let retries = 0; ; retries++) {
       context.attempts = retries + 1;
       const outcome = await attempt(template, caller, { ...context });
@@ -138,7 +157,10 @@ export function createTransport(options: TransportOptions): (input: Request) => 
         attemptsByResponse.set(response, context.attempts);
         return response;
       }
-      const reason = 'error' in outcome ? (outcome.error.kind as 'network' | 'timeout') : outcome.response.status;
+      const reason =
+        'error' in outcome
+          ? (outcome.error.kind as 'network' | 'timeout')
+          : outcome.response.status;
       options.onRetry?.({ ...context, attempt: context.attempts, delayMs, reason });
       try {
         await sleep(delayMs, caller);

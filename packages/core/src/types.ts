@@ -1,6 +1,10 @@
 // Type-level helpers over openapi-typescript's `operations` interface.
 
-type ContentOf<R> = R extends { content: infer C } ? (C extends Record<string, infer B> ? B : undefined) : undefined;
+type ContentOf<R> = R extends { content: infer C }
+  ? C extends Record<string, infer B>
+    ? B
+    : undefined
+  : undefined;
 
 /** The body type of one documented (operation, status); `unknown` if undocumented. */
 export type ResponseBody<Op, S> = Op extends { responses: infer R }
@@ -10,13 +14,14 @@ export type ResponseBody<Op, S> = Op extends { responses: infer R }
   : never;
 
 type Responses<Op> = Op extends { responses: infer R } ? R : never;
-type ErrorStatus<Op> = Extract<keyof Responses<Op>, number> extends infer S
-  ? S extends number
-    ? `${S}` extends `2${string}` | `1${string}` | `3${string}`
-      ? never
-      : S
-    : never
-  : never;
+type ErrorStatus<Op> =
+  Extract<keyof Responses<Op>, number> extends infer S
+    ? S extends number
+      ? `${S}` extends `2${string}` | `1${string}` | `3${string}`
+        ? never
+        : S
+      : never
+    : never;
 type SuccessStatus<Op> = Exclude<Extract<keyof Responses<Op>, number>, ErrorStatus<Op>>;
 
 /** The union of documented success bodies of an operation. */

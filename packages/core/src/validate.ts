@@ -23,7 +23,8 @@ function describe(error: CompiledValidatorError): string {
       ? `must have the discriminator "${String(params.tag)}"`
       : `"${String(params.tag)}" has unknown value ${JSON.stringify(params.tagValue)}`;
   }
-  if (keyword === 'additionalProperties') return `${message}: "${String(params.additionalProperty)}"`;
+  if (keyword === 'additionalProperties')
+    return `${message}: "${String(params.additionalProperty)}"`;
   if (keyword === 'enum' || keyword === 'const') {
     const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];
     return `${message}: ${allowed.map((value) => JSON.stringify(value)).join(', ')}`;
@@ -36,12 +37,18 @@ export function validateBody(response: ResponseDescriptor, body: unknown): Valid
   if (response.body === 'empty') {
     return body === undefined || body === ''
       ? { ok: true, value: undefined }
-      : { ok: false, issues: [{ path: '', message: 'must be empty: this status has no documented body' }] };
+      : {
+          ok: false,
+          issues: [{ path: '', message: 'must be empty: this status has no documented body' }],
+        };
   }
   if (body === undefined) return { ok: false, issues: [{ path: '', message: 'body is missing' }] };
   const { validate } = response;
   if (!validate || validate(body)) return { ok: true, value: body };
-  const issues = (validate.errors ?? []).map((error) => ({ path: error.instancePath, message: describe(error) }));
+  const issues = (validate.errors ?? []).map((error) => ({
+    path: error.instancePath,
+    message: describe(error),
+  }));
   return { ok: false, issues: issues.length > 0 ? issues : [{ path: '', message: 'is invalid' }] };
 }
 
@@ -53,11 +60,17 @@ export function validateResponseWith(
 ): ValidationResult {
   const operation = api.operations[operationId];
   if (!operation) {
-    return { ok: false, issues: [{ path: '', message: `unknown operation "${operationId}" in ${api.name}` }] };
+    return {
+      ok: false,
+      issues: [{ path: '', message: `unknown operation "${operationId}" in ${api.name}` }],
+    };
   }
   const response = documentedResponse(operation, status);
   if (!response) {
-    return { ok: false, issues: [{ path: '', message: `status ${status} is not documented for ${operationId}` }] };
+    return {
+      ok: false,
+      issues: [{ path: '', message: `status ${status} is not documented for ${operationId}` }],
+    };
   }
   return validateBody(response, body);
 }

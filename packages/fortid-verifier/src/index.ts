@@ -44,7 +44,11 @@ export const verificationSessionStates = {
 } as const;
 
 type Terminal = (typeof verificationSessionStates.terminal)[number];
-export type TerminalVerificationSessionStatus = WithStatus<VerificationSessionStatus, 'verificationSessionStatus', Terminal>;
+export type TerminalVerificationSessionStatus = WithStatus<
+  VerificationSessionStatus,
+  'verificationSessionStatus',
+  Terminal
+>;
 
 /** Reads a session's status once. */
 export function getVerificationSessionStatus(
@@ -53,7 +57,10 @@ export function getVerificationSessionStatus(
   init: { signal?: AbortSignal } = {},
 ): Promise<VerificationSessionStatus> {
   const path = '/verification-session/status/{verificationSessionId}';
-  const result = client.GET(path, { params: { path: { verificationSessionId } }, signal: init.signal });
+  const result = client.GET(path, {
+    params: { path: { verificationSessionId } },
+    signal: init.signal,
+  });
   return unwrap(result, verificationSessionStates.operationId);
 }
 

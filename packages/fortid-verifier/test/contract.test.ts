@@ -1,6 +1,6 @@
-import { describeContract } from '@credstat/tools/testing';
 import { api, createClient } from '@credstat/fortid-verifier';
 import { validateResponse } from '@credstat/fortid-verifier/validators';
+import { describeContract } from '@credstat/tools/testing';
 
 describeContract({
   api,

@@ -1,0 +1,52 @@
+// The README's examples are the files in examples/; run each against recorded
+// traffic and check what it prints.
+import { join } from 'node:path';
+import { listFixtures } from '@credstat/tools/fixtures';
+import { readmeExamples, replayFetch } from '@credstat/tools/testing';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const fixturesDir = join(import.meta.dirname, '../../../specs/fortid-verifier/fixtures');
+const succeeded = listFixtures(fixturesDir).find((f) =>
+  f.path.endsWith('200-verification-succeeded.har'),
+);
+
+describe('README', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  it.each(readmeExamples(join(import.meta.dirname, '../README.md')).map((e) => [e.file, e]))(
+    '%s is the file the README shows',
+    (_file, example) => {
+      expect(example.inReadme).toBe(example.onDisk);
+    },
+  );
+
+  it('usage example reads a status and narrows it', async () => {
+    const entry = succeeded?.har.log.entries[0];
+    if (!entry) throw new Error('fixture missing');
+    const fetch = vi.fn((request: Request) => replayFetch(entry)(request));
+    vi.stubGlobal('fetch', fetch);
+    vi.stubEnv('FORTID_API_KEY', 'example-key');
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+
+    await import('../examples/usage.ts');
+
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(fetch.mock.calls[0]?.[0].headers.get('x-api-key')).toBe('example-key');
+    expect(log.mock.calls).toEqual([
+      ['verified claims:', JSON.parse(entry.response.content.text ?? '').presentedClaims],
+      ['status:', 'VERIFICATION_SUCCEEDED'],
+    ]);
+  });
+
+  it('validate example reports the missing claims', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    await import('../examples/validate.ts');
+    expect(log.mock.calls).toEqual([
+      ['invalid:', '(body)', "must have required property 'presentedClaims'"],
+    ]);
+  });
+});
