@@ -1,3 +1,3 @@
-import { packageBuild } from '@credstat/tools/config/tsup';
+import { packageBuild } from '../../tools/config/tsup.js';
 
 export default packageBuild(['src/index.ts']);

@@ -1,3 +1,3 @@
-import { packageProject } from '@credstat/tools/config/vitest';
+import { packageProject } from '../../tools/config/vitest.js';
 
 export default packageProject('core');

@@ -4,7 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The repo being worked on; CREDSTAT_ROOT points the tools at another (tests use a scratch copy). */
+export const repoRoot =
+  process.env.CREDSTAT_ROOT ?? resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const redoclyConfigPath = join(repoRoot, 'redocly.yaml');
 
 export interface ApiEntry {

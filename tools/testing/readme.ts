@@ -2,6 +2,7 @@
 // `<!-- example: path -->` marker must equal that file, which the tests run.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { expect, it } from 'vitest';
 
 export interface ReadmeExample {
   file: string;
@@ -18,4 +19,19 @@ export function readmeExamples(readmePath: string): ReadmeExample[] {
     inReadme: code,
     onDisk: readFileSync(join(dirname(readmePath), file), 'utf8'),
   }));
+}
+
+/** One test per README example: the README shows exactly the file the tests run. */
+export function describeReadmeExamples(readmePath: string): void {
+  const examples = readmeExamples(readmePath);
+  it('README has at least one example', () => {
+    expect(examples.length).toBeGreaterThan(0);
+  });
+  it.each(
+    examples.map(
+      (example) => [example.file.slice(dirname(readmePath).length + 1), example] as const,
+    ),
+  )('README shows %s as it is', (_file, example) => {
+    expect(example.inReadme).toBe(example.onDisk);
+  });
 }

@@ -2,7 +2,7 @@
 // traffic and check what it prints.
 import { join } from 'node:path';
 import { listFixtures } from '@credstat/tools/fixtures';
-import { readmeExamples, replayFetch } from '@credstat/tools/testing';
+import { describeReadmeExamples, replayFetch } from '@credstat/tools/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const fixturesDir = join(import.meta.dirname, '../../../specs/fortid-verifier/fixtures');
@@ -10,19 +10,14 @@ const succeeded = listFixtures(fixturesDir).find((f) =>
   f.path.endsWith('200-verification-succeeded.har'),
 );
 
-describe('README', () => {
+describeReadmeExamples(join(import.meta.dirname, '../README.md'));
+
+describe('README examples run', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     vi.unstubAllEnvs();
     vi.restoreAllMocks();
   });
-
-  it.each(readmeExamples(join(import.meta.dirname, '../README.md')).map((e) => [e.file, e]))(
-    '%s is the file the README shows',
-    (_file, example) => {
-      expect(example.inReadme).toBe(example.onDisk);
-    },
-  );
 
   it('usage example reads a status and narrows it', async () => {
     const entry = succeeded?.har.log.entries[0];
