@@ -7,6 +7,9 @@ export function packageProject(name) {
     test: {
       name,
       include: ['test/**/*.test.ts'],
+      // Leak tests collect garbage before counting: undici's Request holds a
+      // listener on the caller's signal until the Request is collected.
+      execArgv: ['--expose-gc'],
       typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     },
   });

@@ -55,6 +55,11 @@ export interface TransportOptions {
 
 const attemptsByResponse = new WeakMap<Response, number>();
 
+export function rememberAttempts(response: Response, attempts: number): Response {
+  attemptsByResponse.set(response, attempts);
+  return response;
+}
+
 /** How many requests it took to get this response. */
 export function attemptsOf(response: Response): number {
   return attemptsByResponse.get(response) ?? 1;
@@ -76,11 +81,20 @@ function sanitizeCause(error: unknown, redact: (text: string) => string, depth =
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
+/** The response with its body already read; an empty body is framed as such. */
 function buffered(response: Response, text: string): Response {
-  return new Response(NULL_BODY_STATUSES.has(response.status) ? null : text, {
+  const headers = new Headers(response.headers);
+  if (text === '') {
+    // openapi-fetch reads an unframed empty error body as `error: ''` but a
+    // zero-length one as `undefined`: make "no body" always the latter.
+    headers.delete('transfer-encoding');
+    headers.set('content-length', '0');
+  }
+  const empty = text === '' || NULL_BODY_STATUSES.has(response.status);
+  return new Response(empty ? null : text, {
     status: response.status,
     statusText: response.statusText,
-    headers: response.headers,
+    headers,
   });
 }
 
@@ -148,14 +162,13 @@ export function createTransport(options: TransportOptions): (input: Request) => 
       attempts: 0,
     };
     for (let retries = 0; ; retries++) {
+      if (caller.aborted) throw new AbortError({ ...context });
       context.attempts = retries + 1;
       const outcome = await attempt(template, caller, { ...context });
       const delayMs = retryDelay(outcome, operationId, retries);
       if (delayMs === undefined) {
         if ('error' in outcome) throw outcome.error;
-        const response = buffered(outcome.response, outcome.text);
-        attemptsByResponse.set(response, context.attempts);
-        return response;
+        return rememberAttempts(buffered(outcome.response, outcome.text), context.attempts);
       }
       const reason =
         'error' in outcome
