@@ -2,7 +2,6 @@
 // lives, how it authenticates, and each operation's documented responses.
 import type { OpenApiDocument, ResponseObject } from './openapi.ts';
 import { jsonMediaType, listOperations, resolveResponse } from './openapi.ts';
-import { validatorExportName } from './validators.ts';
 
 type BodyKind = 'json' | 'text' | 'empty';
 
@@ -24,7 +23,12 @@ function authOf(document: OpenApiDocument): Record<string, string> | null {
   throw new Error(`Unsupported security scheme "${schemeName}" (${scheme.type})`);
 }
 
-export function emitDescriptor(apiName: string, document: OpenApiDocument): string {
+/** `validators` maps `${operationId} ${status}` to the validator's export name. */
+export function emitDescriptor(
+  apiName: string,
+  document: OpenApiDocument,
+  validators: ReadonlyMap<string, string>,
+): string {
   const operations: Record<string, unknown> = {};
   const validatorNames = new Set<string>();
   for (const { operationId, method, path, operation } of listOperations(document)) {
@@ -34,7 +38,8 @@ export function emitDescriptor(apiName: string, document: OpenApiDocument): stri
       const body = bodyKind(response);
       const entry: Record<string, unknown> = { body };
       if (body === 'json') {
-        const name = validatorExportName(operationId, status);
+        const name = validators.get(`${operationId} ${status}`);
+        if (!name) throw new Error(`no validator for ${operationId} ${status}`);
         validatorNames.add(name);
         entry.validate = `@@${name}@@`;
       }

@@ -26,7 +26,7 @@ export async function generateApi(api: ApiEntry): Promise<GeneratedTree> {
   files.set('types.gen.ts', head + (await emitTypes(document)));
   files.set('validators.gen.js', head + validators.code);
   files.set('validators.gen.d.ts', head + emitValidatorDeclarations(validators.exports.values()));
-  files.set('api.gen.ts', head + emitDescriptor(api.name, document));
+  files.set('api.gen.ts', head + emitDescriptor(api.name, document, validators.exports));
   const tests = new Map([['fixtures.gen.test-d.ts', head + emitFixtureTypes(api, document)]]);
   return new Map([
     ['src/generated', files],

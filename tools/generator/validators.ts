@@ -17,18 +17,14 @@ import {
 /** Annotation-only OpenAPI keywords that JSON Schema validation ignores. */
 const OPENAPI_ANNOTATIONS = ['example', 'xml', 'externalDocs'];
 
-export function validatorExportName(operationId: string, status: string): string {
-  return `${operationId}_${status}`;
-}
-
-/** Rewrites `#/components/schemas/X` refs to the shared schema set, recursively. */
+/** Rewrites `#/components/schemas/X` refs to X's own schema id, recursively. */
 function retarget(value: unknown, schemasId: string): unknown {
   if (Array.isArray(value)) return value.map((item) => retarget(item, schemasId));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     if (key === '$ref' && typeof item === 'string' && item.startsWith('#/components/schemas/')) {
-      out[key] = `${schemasId}#/$defs/${item.slice('#/components/schemas/'.length)}`;
+      out[key] = `${schemasId}/${item.slice('#/components/schemas/'.length)}`;
     } else if (key === 'discriminator' && item && typeof item === 'object') {
       // ajv infers the mapping from each branch's const; it rejects an explicit one.
       const { mapping: _mapping, ...rest } = item as Record<string, unknown>;
@@ -41,7 +37,7 @@ function retarget(value: unknown, schemasId: string): unknown {
 }
 
 export interface ValidatorSet {
-  /** Export name for each (operationId, status) whose body has a JSON schema. */
+  /** Export name for each `${operationId} ${status}` whose body has a JSON schema. */
   exports: Map<string, string>;
   code: string;
 }
@@ -54,16 +50,19 @@ export async function compileValidators(
     code: { source: true, esm: true },
     allErrors: true,
     discriminator: true,
+    // Call shared components by reference instead of copying them inline.
+    inlineRefs: false,
     strict: true,
   });
   addFormats.default(ajv);
   for (const keyword of OPENAPI_ANNOTATIONS) ajv.addKeyword(keyword);
 
-  const schemasId = `urn:credstat:${apiName}:schemas`;
-  ajv.addSchema({
-    $id: schemasId,
-    $defs: retarget(document.components?.schemas ?? {}, schemasId) as JsonSchema,
-  });
+  // Each component is a schema of its own, so ajv compiles it once and every
+  // response that uses it calls the same function.
+  const schemasId = `https://credstat.invalid/${apiName}/schemas`;
+  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
+    ajv.addSchema({ ...(retarget(schema, schemasId) as JsonSchema), $id: `${schemasId}/${name}` });
+  }
 
   const exports = new Map<string, string>();
   const refs: Record<string, string> = {};
@@ -71,9 +70,14 @@ export async function compileValidators(
     for (const [status, raw] of Object.entries(operation.responses ?? {})) {
       const schema = jsonMediaType(resolveResponse(document, raw))?.[1].schema;
       if (!schema) continue;
-      const id = `urn:credstat:${apiName}:${operationId}:${status}`;
-      ajv.addSchema({ ...(retarget(schema, schemasId) as JsonSchema), $id: id });
-      const name = validatorExportName(operationId, status);
+      const target = retarget(schema, schemasId) as JsonSchema;
+      const ref =
+        Object.keys(target).length === 1 ? (target.$ref as string | undefined) : undefined;
+      // A bare component reference is validated by the component's own function,
+      // exported once however many responses use it.
+      const name = ref ? `schema_${ref.slice(schemasId.length + 1)}` : `${operationId}_${status}`;
+      const id = ref ?? `https://credstat.invalid/${apiName}/responses/${operationId}/${status}`;
+      if (!ref) ajv.addSchema({ ...target, $id: id });
       refs[name] = id;
       exports.set(`${operationId} ${status}`, name);
     }

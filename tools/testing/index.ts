@@ -1,4 +1,4 @@
 export { type ContractOptions, describeContract } from './contract.ts';
 export { type DriftReport, runDrift } from './drift.ts';
 export { describeReadmeExamples, type ReadmeExample, readmeExamples } from './readme.ts';
-export { type ReplayFetch, replayFetch } from './replay.ts';
+export { fixtureEntry, type ReplayFetch, replayFetch, withUrl } from './replay.ts';

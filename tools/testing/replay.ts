@@ -1,6 +1,6 @@
 // A fetch that answers with one recorded HAR exchange, after checking that the
 // client sent the recorded request.
-import { type HarEntry, headerValue } from '../fixtures/har.ts';
+import { type HarEntry, headerValue, listFixtures } from '../fixtures/har.ts';
 
 export interface ReplayFetch {
   (request: Request): Promise<Response>;
@@ -8,10 +8,16 @@ export interface ReplayFetch {
   readonly sent: Request[];
 }
 
-export function replayFetch(entry: HarEntry): ReplayFetch {
+/**
+ * A fetch that answers with recorded exchanges in order (the last one again
+ * once they run out), after checking each request matches its recording.
+ */
+export function replayFetch(...entries: HarEntry[]): ReplayFetch {
   const sent: Request[] = [];
   const replay = async (request: Request) => {
+    const entry = entries[Math.min(sent.length, entries.length - 1)];
     sent.push(request);
+    if (!entry) throw new Error('replayFetch needs at least one entry');
     if (request.method !== entry.request.method || request.url !== entry.request.url) {
       throw new Error(
         `expected ${entry.request.method} ${entry.request.url}, got ${request.method} ${request.url}`,
@@ -26,6 +32,21 @@ export function replayFetch(entry: HarEntry): ReplayFetch {
     });
   };
   return Object.assign(replay, { sent });
+}
+
+/** The first entry of a fixture file, by file name (rejected/ included). */
+export function fixtureEntry(fixturesDir: string, file: string): HarEntry {
+  const fixture = listFixtures(fixturesDir).find((candidate) =>
+    candidate.path.endsWith(`/${file}`),
+  );
+  const entry = fixture?.har.log.entries[0];
+  if (!entry) throw new Error(`no fixture ${file} in ${fixturesDir}`);
+  return entry;
+}
+
+/** The same exchange, answered for another URL (e.g. another session id). */
+export function withUrl(entry: HarEntry, url: string): HarEntry {
+  return { ...entry, request: { ...entry.request, url } };
 }
 
 export function requestHeader(entry: HarEntry, name: string): string | undefined {

@@ -184,3 +184,14 @@ export type CredstatErrorKind =
 export function isCredstatError(error: unknown): error is CredstatError {
   return error instanceof CredstatError;
 }
+
+/**
+ * An ApiError from one operation, typed with that operation's documented error
+ * bodies (API packages export ready-made guards built on this).
+ */
+export function isApiErrorOf<E extends { status: number; body: unknown }>(
+  error: unknown,
+  operationId: string,
+): error is ApiError<E> {
+  return error instanceof ApiError && error.operationId === operationId;
+}

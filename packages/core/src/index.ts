@@ -14,6 +14,7 @@ export {
   type CredstatErrorKind,
   InvalidResponseError,
   type InvalidResponseReason,
+  isApiErrorOf,
   isCredstatError,
   NetworkError,
   PollDeadlineError,

@@ -2,12 +2,18 @@
 
 export const REDACTED = 'REDACTED';
 
-/** Replaces each known secret in `text`. Secrets shorter than 4 chars are ignored (too noisy). */
+const URL_QUERY = /(\bhttps?:\/\/[^\s?#"'<>]+)[?#][^\s"'<>]*/g;
+
+/**
+ * Replaces each known secret in `text`, and drops the query and fragment of any
+ * URL in it (tokens travel there too). Secrets under 4 characters are ignored.
+ */
 export function createRedactor(secrets: readonly (string | undefined)[]): (text: string) => string {
   const list = secrets.filter(
     (secret): secret is string => typeof secret === 'string' && secret.length >= 4,
   );
-  return (text) => list.reduce((out, secret) => out.split(secret).join(REDACTED), text);
+  return (text) =>
+    list.reduce((out, secret) => out.split(secret).join(REDACTED), text.replace(URL_QUERY, '$1'));
 }
 
 /** The URL without query or fragment: query strings often carry tokens. */

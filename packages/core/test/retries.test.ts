@@ -13,6 +13,7 @@ import {
 } from '../src/index.js';
 import { fakeApi, type paths } from './support/fake-api.js';
 import { json, type Step, scriptedFetch, seededRandom } from './support/scripted-fetch.js';
+import { settle } from './support/timers.js';
 
 const RETRY = { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 1_000, maxRetryAfterMs: 10_000 };
 
@@ -31,16 +32,6 @@ function client(steps: Step[], extra: Parameters<typeof createApiClient>[1] = {}
 
 const getSession = (api: ReturnType<typeof client>['api'], signal?: AbortSignal) =>
   api.GET('/sessions/{id}', { params: { path: { id: 's1' } }, signal });
-
-/** Runs a call to completion under fake timers; resolves to its result or error. */
-async function settle<T>(promise: Promise<T>): Promise<T | unknown> {
-  const outcome = promise.then(
-    (value) => value,
-    (error: unknown) => error,
-  );
-  await vi.runAllTimersAsync();
-  return outcome;
-}
 
 beforeEach(() => {
   vi.useFakeTimers();

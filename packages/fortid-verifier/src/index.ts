@@ -4,6 +4,7 @@ import {
   type ClientOptions,
   createApiClient,
   type DocumentedError,
+  isApiErrorOf,
   type PollOptions,
   pollSession,
   type SuccessBody,
@@ -34,6 +35,11 @@ type GetStatus = operations['getVerificationSessionStatus'];
 export type VerificationSessionStatus = SuccessBody<GetStatus>;
 /** The error thrown for a documented error status: narrow with `hasStatus(410)`. */
 export type VerificationSessionError = ApiError<DocumentedError<GetStatus>>;
+
+/** True for a documented error of getVerificationSessionStatus; narrows `body` by `hasStatus`. */
+export function isVerificationSessionError(error: unknown): error is VerificationSessionError {
+  return isApiErrorOf(error, 'getVerificationSessionStatus');
+}
 
 /** The statuses of a verification session, and which of them end it. */
 export const verificationSessionStates = {

@@ -1,14 +1,9 @@
-// The README's examples are the files in examples/; run each against recorded
-// traffic and check what it prints.
+// The package README's examples are the files in examples/; run each against
+// recorded traffic and check what it prints.
 import { join } from 'node:path';
-import { listFixtures } from '@credstat/tools/fixtures';
 import { describeReadmeExamples, replayFetch } from '@credstat/tools/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-
-const fixturesDir = join(import.meta.dirname, '../../../specs/fortid-verifier/fixtures');
-const succeeded = listFixtures(fixturesDir).find((f) =>
-  f.path.endsWith('200-verification-succeeded.har'),
-);
+import { recorded } from './fixtures.js';
 
 describeReadmeExamples(join(import.meta.dirname, '../README.md'));
 
@@ -20,9 +15,8 @@ describe('README examples run', () => {
   });
 
   it('usage example reads a status and narrows it', async () => {
-    const entry = succeeded?.har.log.entries[0];
-    if (!entry) throw new Error('fixture missing');
-    const fetch = vi.fn((request: Request) => replayFetch(entry)(request));
+    const entry = recorded('200-verification-succeeded.har');
+    const fetch = vi.fn(replayFetch(entry));
     vi.stubGlobal('fetch', fetch);
     vi.stubEnv('FORTID_API_KEY', 'example-key');
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});

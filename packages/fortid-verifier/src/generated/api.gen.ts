@@ -2,7 +2,7 @@
 // Change the spec (or tools/generator) and run `pnpm generate`.
 // spec sha256: 02f026e89ae7fa3f3bb3b1c5924924fde7a5b0202220ba1390385bc12c4e3d99
 import type { ApiDescriptor } from '@credstat/core';
-import { getVerificationSessionStatus_200, getVerificationSessionStatus_400, getVerificationSessionStatus_404, getVerificationSessionStatus_410, getVerificationSessionStatus_500 } from './validators.gen.js';
+import { schema_ErrorMessage, schema_VerificationSessionStatus } from './validators.gen.js';
 
 export const api = {
   "name": "fortid-verifier",
@@ -18,23 +18,23 @@ export const api = {
       "responses": {
         "200": {
           "body": "json",
-          "validate": getVerificationSessionStatus_200
+          "validate": schema_VerificationSessionStatus
         },
         "400": {
           "body": "json",
-          "validate": getVerificationSessionStatus_400
+          "validate": schema_ErrorMessage
         },
         "404": {
           "body": "json",
-          "validate": getVerificationSessionStatus_404
+          "validate": schema_ErrorMessage
         },
         "410": {
           "body": "json",
-          "validate": getVerificationSessionStatus_410
+          "validate": schema_ErrorMessage
         },
         "500": {
           "body": "json",
-          "validate": getVerificationSessionStatus_500
+          "validate": schema_ErrorMessage
         }
       }
     }

@@ -3,8 +3,8 @@
 // spec sha256: 02f026e89ae7fa3f3bb3b1c5924924fde7a5b0202220ba1390385bc12c4e3d99
 import type { CompiledValidator } from '@credstat/core';
 
-export declare const getVerificationSessionStatus_200: CompiledValidator;
-export declare const getVerificationSessionStatus_400: CompiledValidator;
-export declare const getVerificationSessionStatus_404: CompiledValidator;
-export declare const getVerificationSessionStatus_410: CompiledValidator;
-export declare const getVerificationSessionStatus_500: CompiledValidator;
+export declare const schema_ErrorMessage: CompiledValidator;
+export declare const schema_ErrorMessage: CompiledValidator;
+export declare const schema_ErrorMessage: CompiledValidator;
+export declare const schema_ErrorMessage: CompiledValidator;
+export declare const schema_VerificationSessionStatus: CompiledValidator;

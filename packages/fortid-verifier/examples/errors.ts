@@ -1,0 +1,23 @@
+import {
+  createClient,
+  getVerificationSessionStatus,
+  isCredstatError,
+  isVerificationSessionError,
+} from '@credstat/fortid-verifier';
+
+const client = createClient({ apiKey: process.env.FORTID_API_KEY ?? '' });
+
+try {
+  const status = await getVerificationSessionStatus(client, '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f');
+  console.log('status:', status.verificationSessionStatus);
+} catch (error) {
+  if (isVerificationSessionError(error) && error.hasStatus(410)) {
+    // A documented status: `body` is validated and typed ({ message: string }).
+    console.log('expired:', error.body.message);
+  } else if (isCredstatError(error)) {
+    // Anything else: narrow on `kind` (or on the class, e.g. TimeoutError).
+    console.log(`${error.kind} after ${error.attempts} attempt(s): ${error.message}`);
+  } else {
+    throw error;
+  }
+}
