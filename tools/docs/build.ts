@@ -19,7 +19,8 @@ export function buildDocs(name: string): string {
   return output;
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('docs.js')) {
+// Run as `credstat-docs` (tools/bin/docs.js), not when imported by the preview.
+if (process.argv[1]?.endsWith('/bin/docs.js')) {
   const [name] = process.argv.slice(2);
   if (!name) {
     console.error('usage: credstat-docs <api>');

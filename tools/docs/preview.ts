@@ -87,7 +87,8 @@ function indexPage(apis: ApiEntry[]): string {
   return `<!doctype html><title>credstat docs</title><h1>credstat API docs</h1><ul>${items.join('')}</ul>${RELOAD_SCRIPT}`;
 }
 
-if (process.argv[1]?.endsWith('preview.js')) {
+// Run as `credstat-preview` (tools/bin/preview.js), not when imported by tests.
+if (process.argv[1]?.endsWith('/bin/preview.js')) {
   const port = Number(process.argv[process.argv.indexOf('--port') + 1]) || 4173;
   const preview = await startPreview(port);
   console.log(

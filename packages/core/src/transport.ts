@@ -53,16 +53,22 @@ export interface TransportOptions {
   onRetry?: (event: RetryEvent) => void;
 }
 
-const attemptsByResponse = new WeakMap<Response, number>();
+/** What the transport knows of each response it returned. */
+const sentFor = new WeakMap<Response, { method: string; attempts: number }>();
 
-export function rememberAttempts(response: Response, attempts: number): Response {
-  attemptsByResponse.set(response, attempts);
+function remember(response: Response, method: string, attempts: number): Response {
+  sentFor.set(response, { method, attempts });
   return response;
 }
 
 /** How many requests it took to get this response. */
 export function attemptsOf(response: Response): number {
-  return attemptsByResponse.get(response) ?? 1;
+  return sentFor.get(response)?.attempts ?? 1;
+}
+
+/** The method of the request this response answers ('' if not from the transport). */
+export function methodOf(response: Response): string {
+  return sentFor.get(response)?.method ?? '';
 }
 
 type Outcome = { response: Response; text: string } | { error: CredstatError };
@@ -168,7 +174,7 @@ export function createTransport(options: TransportOptions): (input: Request) => 
       const delayMs = retryDelay(outcome, operationId, retries);
       if (delayMs === undefined) {
         if ('error' in outcome) throw outcome.error;
-        return rememberAttempts(buffered(outcome.response, outcome.text), context.attempts);
+        return remember(buffered(outcome.response, outcome.text), context.method, context.attempts);
       }
       const reason =
         'error' in outcome

@@ -1,7 +1,7 @@
 // From openapi-fetch's `{ data, error, response }` to "data or a typed error".
 import { ApiError } from './errors.js';
 import { safeUrl } from './redact.js';
-import { attemptsOf } from './transport.js';
+import { attemptsOf, methodOf } from './transport.js';
 
 interface FetchResult<D> {
   data?: D;
@@ -19,7 +19,7 @@ export async function unwrap<D>(result: Promise<FetchResult<D>>, operationId?: s
   if (response.ok) return data as D;
   const context = {
     operationId,
-    method: '',
+    method: methodOf(response),
     url: safeUrl(response.url),
     attempts: attemptsOf(response),
   };
