@@ -5,7 +5,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
-import { rolldown } from 'rolldown';
+import { bundleSource } from '../lib/bundle.ts';
 import {
   type JsonSchema,
   jsonMediaType,
@@ -88,24 +88,12 @@ export async function compileValidators(
 }
 
 async function inlineRuntime(source: string): Promise<string> {
-  const entry = '\0credstat-validators';
-  const build = await rolldown({
-    input: entry,
+  const code = await bundleSource(source, {
+    resolveFrom: import.meta.dirname,
     platform: 'neutral',
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'credstat-standalone-source',
-        resolveId: (id) => (id === entry ? id : null),
-        load: (id) => (id === entry ? source : null),
-      },
-    ],
+    format: 'es',
   });
-  const { output } = await build.generate({ format: 'es', comments: { legal: false } });
-  await build.close();
-  const [chunk] = output;
-  if (chunk?.type !== 'chunk') throw new Error('rolldown produced no chunk');
   // The bundled CommonJS helpers name their on-disk location in region comments:
   // strip them so output is the same on every machine.
-  return chunk.code.replace(/^\/\/#(end)?region.*\n/gm, '');
+  return code.replace(/^\/\/#(end)?region.*\n/gm, '');
 }

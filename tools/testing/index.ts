@@ -1,3 +1,4 @@
+export { type BrowserHarness, bundleForBrowser, startBrowserHarness } from './browser.ts';
 export { type ContractOptions, describeContract } from './contract.ts';
 export { type DriftReport, runDrift } from './drift.ts';
 export { describeReadmeExamples, type ReadmeExample, readmeExamples } from './readme.ts';
