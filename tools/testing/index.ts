@@ -1,5 +1,5 @@
 export { type BrowserHarness, bundleForBrowser, startBrowserHarness } from './browser.ts';
 export { type ContractOptions, describeContract } from './contract.ts';
 export { type DriftReport, runDrift } from './drift.ts';
-export { describeReadmeExamples, type ReadmeExample, readmeExamples } from './readme.ts';
+export { describeReadmeExamples } from './readme.ts';
 export { fixtureEntry, type ReplayFetch, replayFetch, withUrl } from './replay.ts';

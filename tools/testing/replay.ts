@@ -1,6 +1,6 @@
 // A fetch that answers with one recorded HAR exchange, after checking that the
 // client sent the recorded request.
-import { type HarEntry, headerValue, listFixtures } from '../fixtures/har.ts';
+import { type HarEntry, listFixtures } from '../fixtures/har.ts';
 
 export interface ReplayFetch {
   (request: Request): Promise<Response>;
@@ -47,8 +47,4 @@ export function fixtureEntry(fixturesDir: string, file: string): HarEntry {
 /** The same exchange, answered for another URL (e.g. another session id). */
 export function withUrl(entry: HarEntry, url: string): HarEntry {
   return { ...entry, request: { ...entry.request, url } };
-}
-
-export function requestHeader(entry: HarEntry, name: string): string | undefined {
-  return headerValue(entry.request.headers, name);
 }
