@@ -4,10 +4,10 @@ import { relative } from 'node:path';
 import { listFixtures } from '../fixtures/har.ts';
 import { matchOperation } from '../lib/match.ts';
 import type { ApiEntry } from '../lib/repo.ts';
-import { listOperations, type OpenApiDocument } from './openapi.ts';
+import { type OpenApiDocument, operationsById } from './openapi.ts';
 
 export function emitFixtureTypes(api: ApiEntry, document: OpenApiDocument): string {
-  const routes = Object.fromEntries(listOperations(document).map((op) => [op.operationId, op]));
+  const routes = operationsById(document);
   const lines = [
     "import type { ResponseBody } from '@credstat/core';",
     "import { test } from 'vitest';",

@@ -66,6 +66,11 @@ export function listOperations(document: OpenApiDocument): OperationEntry[] {
   return entries;
 }
 
+/** Operations keyed by operationId, as `matchOperation` takes them. */
+export function operationsById(document: OpenApiDocument): Record<string, OperationEntry> {
+  return Object.fromEntries(listOperations(document).map((entry) => [entry.operationId, entry]));
+}
+
 /** Follows a `#/components/responses/…` reference left by the bundler. */
 export function resolveResponse(
   document: OpenApiDocument,

@@ -45,11 +45,8 @@ if (!config.hasIn(['apis', name])) {
 // 2. The package, from the template.
 const { document } = await bundleSpec(api);
 const example = exampleBody(document);
-const credential = document.components?.securitySchemes
-  ? Object.values(document.components.securitySchemes).some((s) => s.type === 'http')
-    ? 'token'
-    : 'apiKey'
-  : 'apiKey';
+const schemes = Object.values(document.components?.securitySchemes ?? {});
+const credential = schemes.some((scheme) => scheme.type === 'http') ? 'token' : 'apiKey';
 const pascal = name.replace(/(^|-)([a-z0-9])/g, (_m, _dash, c: string) => c.toUpperCase());
 const validateExample = [
   `import { validateResponse } from '@credstat/${name}/validators';`,

@@ -72,6 +72,7 @@ function hang(): string {
 
 describe('no secret in any error rendering or hook', () => {
   it.each(scenarios)('%s', async (_name, setup, extra = {}) => {
+    server.received.length = 0; // only this scenario's requests, if any reach the server
     const baseUrl = await setup();
     const events: RetryEvent[] = [];
     const api = createApiClient<paths>(fakeApi, {
