@@ -3,7 +3,7 @@
 import { type HarEntry, listFixtures } from '../fixtures/har.ts';
 
 export interface ReplayFetch {
-  (request: Request): Promise<Response>;
+  (url: string, init?: RequestInit): Promise<Response>;
   /** Requests the client actually sent. */
   readonly sent: Request[];
 }
@@ -14,7 +14,8 @@ export interface ReplayFetch {
  */
 export function replayFetch(...entries: HarEntry[]): ReplayFetch {
   const sent: Request[] = [];
-  const replay = async (request: Request) => {
+  const replay = async (url: string, init?: RequestInit) => {
+    const request = new Request(url, init);
     const entry = entries[Math.min(sent.length, entries.length - 1)];
     sent.push(request);
     if (!entry) throw new Error('replayFetch needs at least one entry');

@@ -1,21 +1,23 @@
-// The fetch that openapi-fetch calls: one request in, one buffered response out,
-// with a per-attempt timeout and retries of what is safe to retry. It is a thin
-// wrapper around the caller's own fetch, not an HTTP client of its own.
-import { attemptSignal, sleep } from './abortable.js';
+// One call from the first attempt to its final answer: a credential and a
+// timeout per attempt, retries only where repeating is safe, redirects refused
+// (or followed within the origin when asked), and the body read once.
+import { type LinkedSignal, linkedSignal, sleep } from './abortable.js';
 import { type BackoffOptions, backoffDelay, parseRetryAfter } from './backoff.js';
-import { type ApiDescriptor, documentedResponse } from './descriptor.js';
+import type { Credentials } from './credentials.js';
+import { documentedResponse, isRepeatable, type ResolvedOperation } from './descriptor.js';
 import {
   AbortError,
+  CredentialError,
   type CredstatError,
   InvalidResponseError,
   NetworkError,
+  RedirectError,
   type RequestContext,
   TimeoutError,
 } from './errors.js';
+import type { Redactor } from './redact.js';
 import { safeUrl } from './redact.js';
-
-/** Set by the middleware, removed here before anything is sent. */
-export const OPERATION_HEADER = 'x-credstat-operation';
+import type { IncomingResponse, Transport } from './transport.js';
 
 export interface RetryOptions extends BackoffOptions {
   /** Retries after the first attempt. Default 2 (so 3 requests at most). */
@@ -30,8 +32,13 @@ export const DEFAULT_RETRY: RetryOptions = {
   random: Math.random,
 };
 
+/** `error`: a redirect is a RedirectError. `same-origin`: follow it within the origin (Node). */
+export type RedirectPolicy = 'error' | 'same-origin';
+
 /** Statuses every API may answer while overloaded or failing over. */
 const TRANSIENT_STATUSES = new Set([429, 500, 502, 503, 504]);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
 
 export interface RetryEvent {
   operationId: string | undefined;
@@ -40,38 +47,43 @@ export interface RetryEvent {
   /** The attempt that failed (1-based). */
   attempt: number;
   delayMs: number;
-  /** The status that failed, or the error kind ('network', 'timeout'). */
-  reason: number | 'network' | 'timeout';
+  /**
+   * The status that failed, the error kind ('network', 'timeout'), or
+   * 'token-refresh': a 401 made the token function ask for a new token.
+   */
+  reason: number | 'network' | 'timeout' | 'token-refresh';
 }
 
-export interface TransportOptions {
-  api: ApiDescriptor;
-  fetch: (request: Request) => Promise<Response>;
+export interface AttemptOptions {
+  transport: Transport;
+  credentials: Credentials;
   timeoutMs: number;
   retry: RetryOptions;
-  redact: (text: string) => string;
-  onRetry?: (event: RetryEvent) => void;
+  redirect: RedirectPolicy;
+  redact: Redactor;
+  onRetry?: ((event: RetryEvent) => void) | undefined;
+  /** Aborts every call in flight when the client closes. */
+  closed: AbortSignal;
 }
 
-/** What the transport knows of each response it returned. */
-const sentFor = new WeakMap<Response, { method: string; attempts: number }>();
-
-function remember(response: Response, method: string, attempts: number): Response {
-  sentFor.set(response, { method, attempts });
-  return response;
+export interface PreparedCall {
+  resolved: ResolvedOperation | undefined;
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+  signal: AbortSignal | undefined;
 }
 
-/** How many requests it took to get this response. */
-export function attemptsOf(response: Response): number {
-  return sentFor.get(response)?.attempts ?? 1;
+/** The final answer of a call, its body read once. */
+export interface Answer {
+  response: IncomingResponse;
+  status: number;
+  text: string;
+  context: RequestContext;
 }
 
-/** The method of the request this response answers ('' if not from the transport). */
-export function methodOf(response: Response): string {
-  return sentFor.get(response)?.method ?? '';
-}
-
-type Outcome = { response: Response; text: string } | { error: CredstatError };
+type Outcome = { response: IncomingResponse; text: string } | { error: CredstatError };
 
 function sanitizeCause(error: unknown, redact: (text: string) => string, depth = 0): Error {
   const source = error instanceof Error ? error : new Error(String(error));
@@ -85,107 +97,167 @@ function sanitizeCause(error: unknown, redact: (text: string) => string, depth =
   return copy;
 }
 
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+export function createAttempts(options: AttemptOptions) {
+  const { transport, credentials, retry, timeoutMs, redact, closed } = options;
 
-/** The response with its body already read; an empty body is framed as such. */
-function buffered(response: Response, text: string): Response {
-  const headers = new Headers(response.headers);
-  if (text === '') {
-    // openapi-fetch reads an unframed empty error body as `error: ''` but a
-    // zero-length one as `undefined`: make "no body" always the latter.
-    headers.delete('transfer-encoding');
-    headers.set('content-length', '0');
-  }
-  const empty = text === '' || NULL_BODY_STATUSES.has(response.status);
-  return new Response(empty ? null : text, {
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-  });
-}
-
-export function createTransport(options: TransportOptions): (input: Request) => Promise<Response> {
-  const { api, retry, timeoutMs, redact } = options;
+  const stopped = (context: RequestContext) =>
+    new AbortError({ ...context }, closed.aborted ? 'closed' : 'signal');
 
   async function attempt(
-    template: Request,
-    caller: AbortSignal,
+    call: PreparedCall,
+    header: readonly [string, string] | undefined,
+    scope: LinkedSignal,
     context: RequestContext,
   ): Promise<Outcome> {
-    const timer = attemptSignal(timeoutMs, caller);
-    let response: Response | undefined;
+    const timer = linkedSignal(timeoutMs, scope.signal);
+    let response: IncomingResponse | undefined;
     try {
-      response = await options.fetch(new Request(template.clone(), { signal: timer.signal }));
+      const headers = header ? { ...call.headers, [header[0]]: header[1] } : call.headers;
+      response = await transport.send({
+        url: call.url,
+        method: call.method,
+        headers,
+        body: call.body,
+        signal: timer.signal,
+      });
       // The body is read inside the attempt so a stalled body times out too.
       return { response, text: await response.text() };
     } catch (error) {
-      if (caller.aborted) return { error: new AbortError(context) };
-      if (timer.timedOut()) return { error: new TimeoutError(context, timeoutMs) };
+      if (scope.signal.aborted) return { error: stopped(context) };
+      if (timer.timedOut()) return { error: new TimeoutError({ ...context }, timeoutMs) };
       if (response) {
-        const issue = {
-          path: '',
-          message: `body ended early: ${redact(String((error as Error)?.message))}`,
-        };
+        const message = `body ended early: ${redact(String((error as Error)?.message))}`;
+        const issues = [{ path: '', message }];
         return {
-          error: new InvalidResponseError(context, response.status, 'truncated', [issue], ''),
+          error: new InvalidResponseError({ ...context }, response.status, 'truncated', issues, ''),
         };
       }
-      return { error: new NetworkError(context, sanitizeCause(error, redact)) };
+      return { error: new NetworkError({ ...context }, sanitizeCause(error, redact)) };
     } finally {
       timer.dispose();
     }
   }
 
-  function retryDelay(
-    outcome: Outcome,
-    operationId: string | undefined,
-    retries: number,
-  ): number | undefined {
+  function retryDelay(call: PreparedCall, outcome: Outcome, retries: number): number | undefined {
     if (retries >= retry.maxRetries) return undefined;
+    // Resending an operation that is not safe to repeat could do it twice.
+    if (call.resolved ? !isRepeatable(call.resolved.operation) : call.method !== 'GET')
+      return undefined;
     if ('error' in outcome) {
       const { kind } = outcome.error;
       return kind === 'network' || kind === 'timeout' ? backoffDelay(retries, retry) : undefined;
     }
     const { status, headers } = outcome.response;
-    const operation = operationId ? api.operations[operationId] : undefined;
-    const documentedRetry = operation ? documentedResponse(operation, status)?.retryable : false;
-    if (!TRANSIENT_STATUSES.has(status) && !documentedRetry) return undefined;
+    const documented = call.resolved && documentedResponse(call.resolved.operation, status);
+    if (!TRANSIENT_STATUSES.has(status) && !documented?.retryable) return undefined;
     const retryAfter = parseRetryAfter(headers.get('retry-after'), Date.now());
     if (retryAfter === undefined) return backoffDelay(retries, retry);
     // Retrying sooner than the server asked would only fail again.
     return retryAfter <= retry.maxRetryAfterMs ? retryAfter : undefined;
   }
 
-  return async (input) => {
-    const operationId = input.headers.get(OPERATION_HEADER) ?? undefined;
-    const template = new Request(input);
-    template.headers.delete(OPERATION_HEADER);
-    const caller = input.signal;
+  /** The next request after a redirect, or the RedirectError that refuses it. */
+  function redirected(
+    call: PreparedCall,
+    response: IncomingResponse,
+    hops: number,
+    context: RequestContext,
+  ): PreparedCall | RedirectError {
+    const location = response.headers.get('location');
+    let target: URL | undefined;
+    try {
+      target = location ? new URL(location, call.url) : undefined;
+    } catch {
+      target = undefined;
+    }
+    const sameOrigin = target ? target.origin === new URL(call.url).origin : undefined;
+    if (options.redirect === 'same-origin' && target && sameOrigin && hops < MAX_REDIRECTS) {
+      // As fetch does: 303, and 301/302 after a POST, continue as a GET without a body.
+      const toGet =
+        response.status === 303 ||
+        ((response.status === 301 || response.status === 302) && call.method === 'POST');
+      return toGet
+        ? { ...call, url: target.href, method: 'GET', body: undefined }
+        : { ...call, url: target.href };
+    }
+    const shown = target ? safeUrl(target.href) : undefined;
+    return new RedirectError(
+      { ...context },
+      response.status,
+      shown,
+      sameOrigin === false ? true : sameOrigin === true ? false : undefined,
+    );
+  }
+
+  return async function execute(first: PreparedCall): Promise<Answer> {
+    let call = first;
     const context: RequestContext = {
-      operationId,
-      method: input.method,
-      url: safeUrl(input.url),
+      operationId: call.resolved?.operationId,
+      method: call.method,
+      url: safeUrl(call.url),
       attempts: 0,
     };
-    for (let retries = 0; ; retries++) {
-      if (caller.aborted) throw new AbortError({ ...context });
-      context.attempts = retries + 1;
-      const outcome = await attempt(template, caller, { ...context });
-      const delayMs = retryDelay(outcome, operationId, retries);
-      if (delayMs === undefined) {
-        if ('error' in outcome) throw outcome.error;
-        return remember(buffered(outcome.response, outcome.text), context.method, context.attempts);
+    const scope = linkedSignal(0, call.signal, closed);
+    let refreshed = false;
+    let hops = 0;
+    try {
+      for (let retries = 0; ; ) {
+        if (scope.signal.aborted) throw stopped(context);
+        const credential = await credentials.forAttempt({
+          refresh: refreshed,
+          operationId: context.operationId,
+          signal: scope.signal,
+        });
+        if (scope.signal.aborted) throw stopped(context);
+        if (credential && 'problem' in credential) {
+          const { credential: which, reason } = credential.problem;
+          throw new CredentialError({ ...context }, which, reason);
+        }
+        context.attempts += 1;
+        const outcome = await attempt(call, credential?.header, scope, context);
+        if (!('error' in outcome)) {
+          const { status } = outcome.response;
+          const documented = call.resolved && documentedResponse(call.resolved.operation, status);
+          if ((status === 0 || REDIRECT_STATUSES.has(status)) && !documented) {
+            const next = redirected(call, outcome.response, hops, context);
+            if (next instanceof RedirectError) throw next;
+            call = next;
+            context.method = call.method;
+            context.url = safeUrl(call.url);
+            hops += 1;
+            continue;
+          }
+          if (status === 401 && credentials.refreshable && !refreshed) {
+            // Apart from the retry budget: the token may simply have expired.
+            refreshed = true;
+            options.onRetry?.({
+              ...context,
+              attempt: context.attempts,
+              delayMs: 0,
+              reason: 'token-refresh',
+            });
+            continue;
+          }
+        }
+        const delayMs = retryDelay(call, outcome, retries);
+        if (delayMs === undefined) {
+          if ('error' in outcome) throw outcome.error;
+          return { ...outcome, status: outcome.response.status, context };
+        }
+        const reason =
+          'error' in outcome
+            ? (outcome.error.kind as 'network' | 'timeout')
+            : outcome.response.status;
+        options.onRetry?.({ ...context, attempt: context.attempts, delayMs, reason });
+        retries += 1;
+        try {
+          await sleep(delayMs, scope.signal);
+        } catch {
+          throw stopped(context);
+        }
       }
-      const reason =
-        'error' in outcome
-          ? (outcome.error.kind as 'network' | 'timeout')
-          : outcome.response.status;
-      options.onRetry?.({ ...context, attempt: context.attempts, delayMs, reason });
-      try {
-        await sleep(delayMs, caller);
-      } catch {
-        throw new AbortError({ ...context });
-      }
+    } finally {
+      scope.dispose();
     }
   };
 }

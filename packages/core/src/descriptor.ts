@@ -26,6 +26,11 @@ export interface ResponseDescriptor {
 export interface OperationDescriptor {
   readonly method: string;
   readonly path: string;
+  /**
+   * Why repeating this non-GET operation is safe (`x-credstat-idempotent` in the
+   * spec). Only a GET or an operation with a reason here is ever retried.
+   */
+  readonly idempotent?: string;
   /** Keyed by status code, `1XX`–`5XX` range or `default`, as in the spec. */
   readonly responses: Readonly<Record<string, ResponseDescriptor>>;
 }
@@ -50,14 +55,24 @@ export function documentedResponse(
   return responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
 }
 
-export function findOperation(
-  api: ApiDescriptor,
-  method: string,
-  path: string,
-): [operationId: string, operation: OperationDescriptor] | undefined {
-  const upper = method.toUpperCase();
+/** A GET, or an operation the spec marks as safe to repeat. */
+export function isRepeatable(operation: OperationDescriptor): boolean {
+  return operation.method === 'GET' || Boolean(operation.idempotent);
+}
+
+export interface ResolvedOperation {
+  readonly operationId: string;
+  readonly operation: OperationDescriptor;
+  /** Path parameter names, in template order. */
+  readonly pathParams: readonly string[];
+}
+
+/** Operations keyed by `METHOD path-template`, resolved once per client. */
+export function operationsByRoute(api: ApiDescriptor): Map<string, ResolvedOperation> {
+  const routes = new Map<string, ResolvedOperation>();
   for (const [operationId, operation] of Object.entries(api.operations)) {
-    if (operation.method === upper && operation.path === path) return [operationId, operation];
+    const pathParams = [...operation.path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] ?? '');
+    routes.set(`${operation.method} ${operation.path}`, { operationId, operation, pathParams });
   }
-  return undefined;
+  return routes;
 }

@@ -1,7 +1,17 @@
-// Every way a credstat call can fail, as one family of typed errors. Narrow by
-// class (`instanceof TimeoutError`) or by the `kind` discriminant. No error holds
-// a request, its headers or its body, so no rendering of one can leak a secret.
-import type { ValidationIssue } from './validate.js';
+// Every way a credstat call can fail, as one family of typed errors and one
+// discriminated union on `kind`. No error holds a request, its headers or its
+// body, so no rendering of one can leak a secret.
+//
+// Errors are branded with a registry symbol (`Symbol.for`), so two installed
+// copies of core recognise each other's errors: `isCredstatError` and
+// `instanceof` both read the brand, not the prototype chain.
+import type {
+  PollDeadlineError,
+  SessionExpiredError,
+  SessionNotFoundError,
+  UnknownSessionStatusError,
+} from './poll-errors.js';
+import type { ValidationIssue } from './validation.js';
 
 /** Where a failure happened; `url` never has a query string. */
 export interface RequestContext {
@@ -12,12 +22,23 @@ export interface RequestContext {
   attempts: number;
 }
 
-function where(context: RequestContext): string {
+const BRAND = Symbol.for('@credstat/core:error');
+
+export function where(context: RequestContext): string {
   const op = context.operationId ? `${context.operationId} ` : '';
   return `${op}(${context.method} ${context.url})`;
 }
 
-export abstract class CredstatError extends Error {
+function brandOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const brand = (value as { [BRAND]?: unknown })[BRAND];
+  return typeof brand === 'string' ? brand : undefined;
+}
+
+/** The base of every credstat error. Use the `CredstatError` union to narrow on `kind`. */
+export abstract class CredstatErrorBase extends Error {
+  /** Each concrete class names its kind once, here and on its instances. */
+  static readonly kind: string | undefined = undefined;
   abstract readonly kind: string;
   readonly operationId: string | undefined;
   readonly method: string;
@@ -31,6 +52,16 @@ export abstract class CredstatError extends Error {
     this.method = context.method;
     this.url = context.url;
     this.attempts = context.attempts;
+    Object.defineProperty(this, BRAND, { value: (new.target as typeof CredstatErrorBase).kind });
+  }
+
+  // `instanceof` across two copies of core: same brand, same kind.
+  static [Symbol.hasInstance](value: unknown): boolean {
+    const brand = brandOf(value);
+    if (brand === undefined) return false;
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of instanceof.
+    const { kind } = this;
+    return kind === undefined || kind === brand;
   }
 
   toJSON(): Record<string, unknown> {
@@ -43,10 +74,18 @@ export abstract class CredstatError extends Error {
   }
 }
 
+/** The documented member for one status; an untyped ApiError keeps its loose body. */
+type StatusMember<E extends { status: number; body: unknown }, S> = [
+  Extract<E, { status: S }>,
+] extends [never]
+  ? { status: S; body: E['body'] }
+  : Extract<E, { status: S }>;
+
 /** A documented error status (e.g. 404, 410); `body` is validated against the spec. */
 export class ApiError<
   E extends { status: number; body: unknown } = { status: number; body: unknown },
-> extends CredstatError {
+> extends CredstatErrorBase {
+  static override readonly kind = 'api';
   readonly kind = 'api' as const;
   readonly status: E['status'];
   readonly body: E['body'];
@@ -58,13 +97,14 @@ export class ApiError<
   }
 
   /** Narrows `body` to the documented body of one status. */
-  hasStatus<S extends E['status']>(status: S): this is this & Extract<E, { status: S }> {
+  hasStatus<S extends E['status']>(status: S): this is this & StatusMember<E, S> {
     return this.status === status;
   }
 }
 
 /** A status the spec does not document for this operation (e.g. a proxy's 502). */
-export class UnexpectedStatusError extends CredstatError {
+export class UnexpectedStatusError extends CredstatErrorBase {
+  static override readonly kind = 'unexpected-status';
   readonly kind = 'unexpected-status' as const;
   constructor(
     context: RequestContext,
@@ -83,7 +123,8 @@ export type InvalidResponseReason =
   | 'unexpected-body';
 
 /** A documented status whose body is not what the spec says. */
-export class InvalidResponseError extends CredstatError {
+export class InvalidResponseError extends CredstatErrorBase {
+  static override readonly kind = 'invalid-response';
   readonly kind = 'invalid-response' as const;
   constructor(
     context: RequestContext,
@@ -101,7 +142,8 @@ export class InvalidResponseError extends CredstatError {
 }
 
 /** The request never got a complete answer: DNS, refused connection, reset… */
-export class NetworkError extends CredstatError {
+export class NetworkError extends CredstatErrorBase {
+  static override readonly kind = 'network';
   readonly kind = 'network' as const;
   constructor(context: RequestContext, cause: Error) {
     super(`${where(context)} failed: ${cause.message}`, context, { cause });
@@ -109,7 +151,8 @@ export class NetworkError extends CredstatError {
 }
 
 /** One attempt took longer than `timeoutMs` (and retries, if any, were spent). */
-export class TimeoutError extends CredstatError {
+export class TimeoutError extends CredstatErrorBase {
+  static override readonly kind = 'timeout';
   readonly kind = 'timeout' as const;
   constructor(
     context: RequestContext,
@@ -119,70 +162,107 @@ export class TimeoutError extends CredstatError {
   }
 }
 
-/** The caller's AbortSignal fired. */
-export class AbortError extends CredstatError {
+/** The caller's AbortSignal fired, or the client was closed. */
+export class AbortError extends CredstatErrorBase {
+  static override readonly kind = 'abort';
   readonly kind = 'abort' as const;
-  constructor(context: RequestContext) {
-    super(`${where(context)} was aborted`, context);
-  }
-}
-
-/** 410 while polling: the session timed out and is in its grace period. */
-export class SessionExpiredError extends CredstatError {
-  readonly kind = 'session-expired' as const;
-  constructor(readonly cause: ApiError) {
-    super(`${where(cause)}: session expired`, cause, { cause });
-  }
-}
-
-/** 404 while polling: the session does not exist (or its grace period is over). */
-export class SessionNotFoundError extends CredstatError {
-  readonly kind = 'session-not-found' as const;
-  constructor(readonly cause: ApiError) {
-    super(`${where(cause)}: session not found`, cause, { cause });
-  }
-}
-
-/** The server sent a session status the spec does not know: polling stops. */
-export class UnknownSessionStatusError extends CredstatError {
-  readonly kind = 'unknown-session-status' as const;
   constructor(
     context: RequestContext,
-    readonly value: unknown,
-  ) {
-    super(`${where(context)} returned unknown session status ${JSON.stringify(value)}`, context);
-  }
-}
-
-/** Polling's overall deadline passed before the session reached a terminal status. */
-export class PollDeadlineError extends CredstatError {
-  readonly kind = 'poll-deadline' as const;
-  constructor(
-    context: RequestContext,
-    readonly deadlineMs: number,
-    readonly lastStatus: string | undefined,
+    readonly reason: 'signal' | 'closed' = 'signal',
   ) {
     super(
-      `${where(context)}: no terminal status within ${deadlineMs} ms (last: ${lastStatus ?? 'none'})`,
+      `${where(context)} was ${reason === 'closed' ? 'cancelled: client closed' : 'aborted'}`,
       context,
     );
   }
 }
 
-export type CredstatErrorKind =
-  | ApiError['kind']
-  | UnexpectedStatusError['kind']
-  | InvalidResponseError['kind']
-  | NetworkError['kind']
-  | TimeoutError['kind']
-  | AbortError['kind']
-  | SessionExpiredError['kind']
-  | SessionNotFoundError['kind']
-  | UnknownSessionStatusError['kind']
-  | PollDeadlineError['kind'];
+/**
+ * The server answered with a redirect, which is not followed: a credential goes
+ * only to the configured origin. `status` is 0 and `location` undefined in a
+ * browser, where fetch hides both (an opaque redirect).
+ */
+export class RedirectError extends CredstatErrorBase {
+  static override readonly kind = 'redirect';
+  readonly kind = 'redirect' as const;
+  constructor(
+    context: RequestContext,
+    readonly status: number,
+    /** The target without its query string; undefined when hidden or absent. */
+    readonly location: string | undefined,
+    readonly crossOrigin: boolean | undefined,
+  ) {
+    const target = location
+      ? ` to ${crossOrigin ? 'another origin, ' : ''}${location}`
+      : ' (target hidden by the browser)';
+    super(`${where(context)} refused a redirect${status ? ` (${status})` : ''}${target}`, context);
+  }
+}
 
-export function isCredstatError(error: unknown): error is CredstatError {
-  return error instanceof CredstatError;
+/** A credential is missing or cannot be sent in a header. Its value is never shown. */
+export class CredentialError extends CredstatErrorBase {
+  static override readonly kind = 'credential';
+  readonly kind = 'credential' as const;
+  constructor(
+    context: RequestContext,
+    readonly credential: 'apiKey' | 'token',
+    readonly reason: 'missing' | 'malformed' | 'provider-failed',
+  ) {
+    const why = {
+      missing: 'is missing or empty',
+      malformed: 'holds characters a header cannot carry',
+      'provider-failed': 'could not be obtained: the token function failed',
+    }[reason];
+    super(`${where(context)}: the ${credential} ${why}; nothing was sent`, context);
+  }
+}
+
+/** A parameter that would send the request somewhere else, or breaks the spec. */
+export class InvalidParameterError extends CredstatErrorBase {
+  static override readonly kind = 'invalid-parameter';
+  readonly kind = 'invalid-parameter' as const;
+  constructor(
+    context: RequestContext,
+    readonly parameter: string,
+    readonly problem: string,
+  ) {
+    super(`${where(context)}: path parameter "${parameter}" ${problem}; nothing was sent`, context);
+  }
+}
+
+/** Every credstat error; `switch (error.kind)` narrows to each one's own members. */
+export type CredstatError =
+  | ApiError
+  | UnexpectedStatusError
+  | InvalidResponseError
+  | NetworkError
+  | TimeoutError
+  | AbortError
+  | RedirectError
+  | CredentialError
+  | InvalidParameterError
+  | SessionExpiredError
+  | SessionNotFoundError
+  | UnknownSessionStatusError
+  | PollDeadlineError;
+
+/** The base class, for `instanceof CredstatError` (works across copies of core). */
+export const CredstatError = CredstatErrorBase;
+
+export type CredstatErrorKind = CredstatError['kind'];
+
+/**
+ * True for any credstat error, from this or another installed copy of core.
+ * With a `kind`, true only for that kind, and narrowed to it.
+ */
+export function isCredstatError(error: unknown): error is CredstatError;
+export function isCredstatError<K extends CredstatErrorKind>(
+  error: unknown,
+  kind: K,
+): error is Extract<CredstatError, { kind: K }>;
+export function isCredstatError(error: unknown, kind?: string): boolean {
+  const brand = brandOf(error);
+  return brand !== undefined && (kind === undefined || brand === kind);
 }
 
 /**
@@ -193,5 +273,5 @@ export function isApiErrorOf<E extends { status: number; body: unknown }>(
   error: unknown,
   operationId: string,
 ): error is ApiError<E> {
-  return error instanceof ApiError && error.operationId === operationId;
+  return isCredstatError(error, 'api') && error.operationId === operationId;
 }

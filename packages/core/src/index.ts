@@ -1,4 +1,12 @@
-export { type ClientOptions, type CredentialOptions, createApiClient } from './client.js';
+export {
+  DEFAULT_RETRY,
+  type RedirectPolicy,
+  type RetryEvent,
+  type RetryOptions,
+} from './attempts.js';
+export type { BackoffOptions } from './backoff.js';
+export { type ClientOptions, type CredstatClient, createApiClient } from './client.js';
+export type { CredentialOptions, TokenRequest, TokenSource } from './credentials.js';
 export type {
   ApiDescriptor,
   AuthDescriptor,
@@ -10,25 +18,34 @@ export type {
 export {
   AbortError,
   ApiError,
+  CredentialError,
   CredstatError,
   type CredstatErrorKind,
+  InvalidParameterError,
   InvalidResponseError,
   type InvalidResponseReason,
   isApiErrorOf,
   isCredstatError,
   NetworkError,
-  PollDeadlineError,
+  RedirectError,
   type RequestContext,
-  SessionExpiredError,
-  SessionNotFoundError,
   TimeoutError,
   UnexpectedStatusError,
-  UnknownSessionStatusError,
 } from './errors.js';
 export { type PollOptions, pollSession, type SessionStates, type WithStatus } from './poll.js';
+export {
+  PollDeadlineError,
+  SessionExpiredError,
+  SessionNotFoundError,
+  UnknownSessionStatusError,
+} from './poll-errors.js';
 export { REDACTED } from './redact.js';
-export { createResponseValidator, type ResponseValidator } from './response-validator.js';
-export { DEFAULT_RETRY, type RetryEvent, type RetryOptions } from './transport.js';
+export type { FetchLike, IncomingResponse, OutgoingRequest, Transport } from './transport.js';
 export type { DocumentedError, ResponseBody, SuccessBody } from './types.js';
 export { unwrap } from './unwrap.js';
-export type { ValidationIssue, ValidationResult } from './validate.js';
+export {
+  createResponseValidator,
+  type ResponseValidator,
+  type ValidationIssue,
+  type ValidationResult,
+} from './validation.js';

@@ -1,16 +1,14 @@
 // Polls a session until it reaches a terminal status. Which statuses exist and
 // which are terminal is data each API package declares; nothing here knows one API.
-import { attemptSignal, sleep } from './abortable.js';
+import { linkedSignal, sleep } from './abortable.js';
 import type { ApiDescriptor } from './descriptor.js';
+import { AbortError, isCredstatError, type RequestContext } from './errors.js';
 import {
-  AbortError,
-  ApiError,
   PollDeadlineError,
-  type RequestContext,
   SessionExpiredError,
   SessionNotFoundError,
   UnknownSessionStatusError,
-} from './errors.js';
+} from './poll-errors.js';
 
 export interface SessionStates<F extends string, P extends string, T extends string> {
   /** The operation that reads the session. */
@@ -19,6 +17,10 @@ export interface SessionStates<F extends string, P extends string, T extends str
   field: F;
   pending: readonly P[];
   terminal: readonly T[];
+  /** Documented error statuses that mean the session expired (FortID: 410). */
+  expired?: readonly number[];
+  /** Documented error statuses that mean the session is gone or never was (FortID: 404). */
+  gone?: readonly number[];
 }
 
 export interface PollOptions<B> {
@@ -64,7 +66,7 @@ export async function pollSession<
     attempts: 0,
   };
   const known = new Set<string>([...states.pending, ...states.terminal]);
-  const deadline = attemptSignal(deadlineMs, options.signal);
+  const deadline = linkedSignal(deadlineMs, options.signal);
   let last: string | undefined;
   let wait = intervalMs;
 
@@ -81,10 +83,11 @@ export async function pollSession<
         body = await readOnce(deadline.signal);
       } catch (error) {
         if (deadline.signal.aborted) throw stopped();
-        if (error instanceof ApiError && error.status === 410) throw new SessionExpiredError(error);
-        if (error instanceof ApiError && error.status === 404)
-          throw new SessionNotFoundError(error);
-        throw error; // 401/403 and everything else end the wait at once
+        if (isCredstatError(error, 'api')) {
+          if (states.expired?.includes(error.status)) throw new SessionExpiredError(error);
+          if (states.gone?.includes(error.status)) throw new SessionNotFoundError(error);
+        }
+        throw error; // any other error ends the wait at once
       }
       const status = (body as Record<string, unknown>)[states.field];
       if (typeof status !== 'string' || !known.has(status)) {

@@ -4,16 +4,30 @@ export const REDACTED = 'REDACTED';
 
 const URL_QUERY = /(\bhttps?:\/\/[^\s?#"'<>]+)[?#][^\s"'<>]*/g;
 
+/** Token functions may return a new token per attempt: keep the recent ones. */
+const RECENT_SECRETS = 32;
+
+export interface Redactor {
+  (text: string): string;
+  /** Adds a secret learned after creation (e.g. a token a token function returned). */
+  remember(secret: string): void;
+}
+
 /**
  * Replaces each known secret in `text`, and drops the query and fragment of any
  * URL in it (tokens travel there too). Secrets under 4 characters are ignored.
  */
-export function createRedactor(secrets: readonly (string | undefined)[]): (text: string) => string {
-  const list = secrets.filter(
-    (secret): secret is string => typeof secret === 'string' && secret.length >= 4,
-  );
-  return (text) =>
+export function createRedactor(secrets: readonly unknown[] = []): Redactor {
+  const list: string[] = [];
+  const remember = (secret: unknown) => {
+    if (typeof secret !== 'string' || secret.length < 4 || list.includes(secret)) return;
+    list.push(secret);
+    if (list.length > RECENT_SECRETS) list.splice(0, list.length - RECENT_SECRETS);
+  };
+  for (const secret of secrets) remember(secret);
+  const redact = (text: string) =>
     list.reduce((out, secret) => out.split(secret).join(REDACTED), text.replace(URL_QUERY, '$1'));
+  return Object.assign(redact, { remember });
 }
 
 /** The URL without query or fragment: query strings often carry tokens. */

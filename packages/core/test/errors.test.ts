@@ -252,7 +252,7 @@ describe('throwOnError: false (openapi-fetch convention)', () => {
     expect(result.error).toEqual({ message: 'not found' });
     expect(result.response.status).toBe(404);
     reply(404, '{"message":"not found"}')();
-    const error = await failure(unwrap(read(server.url, { throwOnError: false }), 'getSession'));
+    const error = await failure(unwrap(read(server.url, { throwOnError: false })));
     expect(error).toMatchObject({
       kind: 'api',
       status: 404,
@@ -285,16 +285,20 @@ describe('throwOnError: false (openapi-fetch convention)', () => {
 });
 
 describe('client options', () => {
-  it('requires the credential the API documents', () => {
-    expect(() => createApiClient<paths>(fakeApi, {})).toThrow('fake: the token option is required');
+  it('refuses a call without the credential the API documents, sending nothing', async () => {
+    server.handle((_req, res) => res.end('{"status":"DONE","result":"ok"}'));
+    const error = await failure(read(server.url, { token: undefined }));
+    expect(error).toMatchObject({ kind: 'credential', credential: 'token', reason: 'missing' });
+    expect(error.attempts).toBe(0);
+    expect(server.received).toHaveLength(0);
   });
 
   it('uses the spec server by default', async () => {
     const seen: string[] = [];
     const api = createApiClient<paths>(fakeApi, {
       token: 'secret-token',
-      fetch: async (request) => {
-        seen.push(request.url);
+      fetch: async (url) => {
+        seen.push(url);
         return new Response('{"status":"PENDING"}', { status: 200 });
       },
     });

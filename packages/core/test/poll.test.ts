@@ -28,6 +28,8 @@ const states = {
   field: 'status',
   pending: ['PENDING'],
   terminal: ['DONE', 'FAILED'],
+  expired: [410],
+  gone: [404],
 } as const;
 const pending = json(200, { status: 'PENDING' });
 

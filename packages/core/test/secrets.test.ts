@@ -49,10 +49,9 @@ const scenarios: Scenario[] = [
     'network error from a fetch that names the URL',
     () => server.url,
     {
-      fetch: async (request: Request) => {
-        throw new TypeError(
-          `could not reach ${request.url} with ${request.headers.get('authorization')}`,
-        );
+      fetch: async (url: string, init: RequestInit) => {
+        const headers = new Headers(init.headers);
+        throw new TypeError(`could not reach ${url} with ${headers.get('authorization')}`);
       },
     },
   ],

@@ -47,6 +47,8 @@ export const verificationSessionStates = {
   field: 'verificationSessionStatus',
   pending: ['IN_PROGRESS'],
   terminal: ['VERIFICATION_FAILED', 'VERIFICATION_SUCCEEDED'],
+  expired: [410],
+  gone: [404],
 } as const;
 
 type Terminal = (typeof verificationSessionStates.terminal)[number];
@@ -67,7 +69,7 @@ export function getVerificationSessionStatus(
     params: { path: { verificationSessionId } },
     signal: init.signal,
   });
-  return unwrap(result, verificationSessionStates.operationId);
+  return unwrap(result);
 }
 
 /** Polls until the session succeeds or fails; 410 and 404 end it with typed errors. */

@@ -24,7 +24,7 @@ describe('README examples run', () => {
     await import('../examples/usage.ts');
 
     expect(fetch).toHaveBeenCalledTimes(2);
-    expect(fetch.mock.calls[0]?.[0].headers.get('x-api-key')).toBe('example-key');
+    expect(new Headers(fetch.mock.calls[0]?.[1]?.headers).get('x-api-key')).toBe('example-key');
     expect(log.mock.calls).toEqual([
       ['verified claims:', JSON.parse(entry.response.content.text ?? '').presentedClaims],
       ['status:', 'VERIFICATION_SUCCEEDED'],

@@ -83,9 +83,9 @@ describe('Using a client examples', () => {
 
   it('timeouts.ts: each attempt times out, then TimeoutError', async () => {
     const never = vi.fn(
-      (request: Request) =>
+      (_url: string, init: RequestInit) =>
         new Promise<Response>((_resolve, reject) =>
-          request.signal.addEventListener('abort', () => reject(request.signal.reason)),
+          init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
         ),
     );
     vi.stubGlobal('fetch', never);

@@ -53,11 +53,21 @@ export const fakeApi: ApiDescriptor = {
     issue: {
       method: 'POST',
       path: '/issue',
+      idempotent: 'the same signed request (same jti) yields the same entry',
       responses: {
         '200': { body: 'json', validate: issued },
         '400': { body: 'json', validate: message },
         '409': { body: 'json', validate: message, retryable: true },
         '422': { body: 'json', validate: message },
+        '503': { body: 'json', validate: message },
+      },
+    },
+    // A write that is not safe to repeat: never retried.
+    createSession: {
+      method: 'POST',
+      path: '/sessions',
+      responses: {
+        '201': { body: 'json', validate: session },
         '503': { body: 'json', validate: message },
       },
     },
@@ -98,7 +108,19 @@ export interface paths {
     };
   };
 }
+export interface paths {
+  '/sessions': {
+    post: {
+      requestBody: { content: { 'application/json': { name: string } } };
+      responses: {
+        201: { content: { 'application/json': Session } };
+        503: { content: { 'application/json': Message } };
+      };
+    };
+  };
+}
 export type operations = {
+  createSession: paths['/sessions']['post'];
   getSession: paths['/sessions/{id}']['get'];
   issue: paths['/issue']['post'];
 };

@@ -24,7 +24,8 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 export function scriptedFetch(steps: Step[], options: { repeatLast?: boolean } = {}) {
   const sent: SentRequest[] = [];
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = async (input: string, init: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
     sent.push({
       method: request.method,
       url: request.url,

@@ -1,10 +1,12 @@
-// validateResponse(operationId, status, body) for every API package.
+// Checks a parsed body against one documented response, and the typed
+// `validateResponse` each API package exports from `./validators`.
 import {
   type ApiDescriptor,
   type CompiledValidatorError,
   documentedResponse,
   type ResponseDescriptor,
 } from './descriptor.js';
+import type { ResponseBody } from './types.js';
 
 export interface ValidationIssue {
   /** JSON Pointer into the body ('' is the body itself). */
@@ -32,45 +34,48 @@ function describe(error: CompiledValidatorError): string {
   return message;
 }
 
+const fail = (message: string): ValidationResult => ({
+  ok: false,
+  issues: [{ path: '', message }],
+});
+
 /** Checks an already-parsed body against one documented response. */
 export function validateBody(response: ResponseDescriptor, body: unknown): ValidationResult {
   if (response.body === 'empty') {
     return body === undefined || body === ''
       ? { ok: true, value: undefined }
-      : {
-          ok: false,
-          issues: [{ path: '', message: 'must be empty: this status has no documented body' }],
-        };
+      : fail('must be empty: this status has no documented body');
   }
-  if (body === undefined) return { ok: false, issues: [{ path: '', message: 'body is missing' }] };
+  if (body === undefined) return fail('body is missing');
   const { validate } = response;
   if (!validate || validate(body)) return { ok: true, value: body };
   const issues = (validate.errors ?? []).map((error) => ({
     path: error.instancePath,
     message: describe(error),
   }));
-  return { ok: false, issues: issues.length > 0 ? issues : [{ path: '', message: 'is invalid' }] };
+  return issues.length > 0 ? { ok: false, issues } : fail('is invalid');
 }
 
-export function validateResponseWith(
+function validateResponseWith(
   api: ApiDescriptor,
   operationId: string,
   status: number,
   body: unknown,
 ): ValidationResult {
   const operation = api.operations[operationId];
-  if (!operation) {
-    return {
-      ok: false,
-      issues: [{ path: '', message: `unknown operation "${operationId}" in ${api.name}` }],
-    };
-  }
+  if (!operation) return fail(`unknown operation "${operationId}" in ${api.name}`);
   const response = documentedResponse(operation, status);
-  if (!response) {
-    return {
-      ok: false,
-      issues: [{ path: '', message: `status ${status} is not documented for ${operationId}` }],
-    };
-  }
+  if (!response) return fail(`status ${status} is not documented for ${operationId}`);
   return validateBody(response, body);
+}
+
+export type ResponseValidator<Ops> = <K extends keyof Ops & string, S extends number>(
+  operationId: K,
+  status: S,
+  body: unknown,
+) => ValidationResult<ResponseBody<Ops[K], S>>;
+
+export function createResponseValidator<Ops>(api: ApiDescriptor): ResponseValidator<Ops> {
+  return (operationId, status, body) =>
+    validateResponseWith(api, operationId, status, body) as ValidationResult<never>;
 }

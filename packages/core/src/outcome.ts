@@ -1,5 +1,6 @@
-// Turns a buffered response into the typed outcome the spec documents for it,
-// or into the typed error that says why it is not.
+// What one final answer means: the checked body the caller receives, or the
+// typed error that says why there is none. The body was read once; it is
+// parsed once here, and the validated value is the one handed on.
 import { documentedResponse, type OperationDescriptor } from './descriptor.js';
 import {
   ApiError,
@@ -8,9 +9,9 @@ import {
   UnexpectedStatusError,
 } from './errors.js';
 import { bodyPreview } from './redact.js';
-import { validateBody } from './validate.js';
+import { validateBody } from './validation.js';
 
-export interface CheckOptions {
+export interface OutcomeOptions {
   /** Check bodies against the spec's schemas (parsing is always checked). */
   validate: boolean;
   /** Throw ApiError for documented error statuses instead of returning them. */
@@ -46,13 +47,13 @@ function summarize(body: unknown, redact: (text: string) => string): string | un
   return typeof text === 'string' ? bodyPreview(text, redact, 120) : undefined;
 }
 
-/** Throws the typed error for a failed outcome; returns the parsed body otherwise. */
-export function checkResponse(
+/** The parsed, validated body of a documented status; throws the typed error otherwise. */
+export function checkedBody(
   operation: OperationDescriptor,
   status: number,
   text: string,
   context: RequestContext,
-  options: CheckOptions,
+  options: OutcomeOptions,
 ): unknown {
   const documented = documentedResponse(operation, status);
   if (!documented)
@@ -60,24 +61,14 @@ export function checkResponse(
   const parsed = parse(documented.body, text);
   if ('reason' in parsed) {
     const issues = [{ path: '', message: parsed.message }];
-    throw new InvalidResponseError(
-      context,
-      status,
-      parsed.reason,
-      issues,
-      bodyPreview(text, options.redact),
-    );
+    const preview = bodyPreview(text, options.redact);
+    throw new InvalidResponseError(context, status, parsed.reason, issues, preview);
   }
   if (options.validate) {
     const result = validateBody(documented, parsed.value);
     if (!result.ok) {
-      throw new InvalidResponseError(
-        context,
-        status,
-        'schema',
-        result.issues,
-        bodyPreview(text, options.redact),
-      );
+      const preview = bodyPreview(text, options.redact);
+      throw new InvalidResponseError(context, status, 'schema', result.issues, preview);
     }
   }
   if (status >= 400 && options.throwOnError) {

@@ -1,0 +1,49 @@
+// The default transport: the platform's fetch, called as `fetch(url, init)`.
+// No `Request` object is built, and a redirect comes back as it is (`manual`),
+// so core decides whether a credential may follow it.
+import type { FetchLike, IncomingResponse, Transport } from './transport.js';
+
+/** Makes a consumed Response readable again from the text already read. */
+function replaying(response: Response, text: string): Response {
+  const init = {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  };
+  const fresh = () => new Response(text === '' ? null : text, init);
+  Object.defineProperties(response, {
+    bodyUsed: { value: false },
+    body: { get: () => fresh().body },
+    text: { value: async () => text },
+    json: { value: async () => JSON.parse(text) },
+    arrayBuffer: { value: () => fresh().arrayBuffer() },
+    blob: { value: () => fresh().blob() },
+    clone: { value: () => replaying(fresh(), text) },
+  });
+  return response;
+}
+
+export function fetchTransport(fetch?: FetchLike): Transport {
+  // Looked up per call, so a fetch stubbed after the client was made is used.
+  const send = fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
+  return {
+    async send(request): Promise<IncomingResponse> {
+      const response = await send(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body ?? null,
+        signal: request.signal,
+        redirect: 'manual',
+      });
+      return {
+        // A browser hides a manual redirect: `opaqueredirect`, status 0.
+        status: response.type === 'opaqueredirect' ? 0 : response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+        text: () => response.text(),
+        toResponse: (text) => replaying(response, text),
+      };
+    },
+    async close() {},
+  };
+}
