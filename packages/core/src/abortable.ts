@@ -1,8 +1,6 @@
 // Timers tied to AbortSignals that always clean up after themselves: a
 // long-lived caller signal must not collect one listener per request.
 
-type MaybeSignal = AbortSignal | undefined;
-
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -19,42 +17,52 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-export interface LinkedSignal {
-  signal: AbortSignal;
-  /** True once this signal's own deadline fired (as opposed to a parent aborting). */
-  timedOut: () => boolean;
-  /** Clears the timer and detaches from the parents. */
-  dispose: () => void;
-}
+/**
+ * A signal that aborts when its parent does, when `abort()` is called (e.g. the
+ * client closing), or after `timeoutMs` (0: never). One per attempt, so it is
+ * a class: no closures to allocate on the hot path.
+ */
+export class LinkedSignal {
+  readonly #controller = new AbortController();
+  readonly #parent: AbortSignal | undefined;
+  readonly #timer: ReturnType<typeof setTimeout> | undefined;
+  #expired = false;
 
-/** A signal that aborts when any parent does, or after `timeoutMs` (0: never). */
-export function linkedSignal(timeoutMs: number, ...parents: MaybeSignal[]): LinkedSignal {
-  const controller = new AbortController();
-  let expired = false;
-  const attached: AbortSignal[] = [];
-  const onAbort = (event: Event) => controller.abort((event.target as AbortSignal).reason);
-  const timer =
-    timeoutMs > 0 && Number.isFinite(timeoutMs)
-      ? setTimeout(() => {
-          expired = true;
-          controller.abort(new Error(`timed out after ${timeoutMs} ms`));
-        }, timeoutMs)
-      : undefined;
-  for (const parent of parents) {
-    if (!parent) continue;
-    if (parent.aborted) {
-      controller.abort(parent.reason);
-      break;
+  constructor(timeoutMs: number, parent?: AbortSignal) {
+    if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
+      this.#timer = setTimeout(() => {
+        this.#expired = true;
+        this.#controller.abort(new Error(`timed out after ${timeoutMs} ms`));
+      }, timeoutMs);
     }
-    parent.addEventListener('abort', onAbort, { once: true });
-    attached.push(parent);
+    if (parent?.aborted) this.#controller.abort(parent.reason);
+    else if (parent) {
+      this.#parent = parent;
+      parent.addEventListener('abort', this, { once: true });
+    }
   }
-  return {
-    signal: controller.signal,
-    timedOut: () => expired,
-    dispose: () => {
-      clearTimeout(timer);
-      for (const parent of attached) parent.removeEventListener('abort', onAbort);
-    },
-  };
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** True once this signal's own deadline fired (as opposed to its parent aborting). */
+  timedOut(): boolean {
+    return this.#expired;
+  }
+
+  abort(reason?: unknown): void {
+    this.#controller.abort(reason);
+  }
+
+  /** The parent aborted (EventListener interface: no bound function needed). */
+  handleEvent(): void {
+    this.#controller.abort(this.#parent?.reason);
+  }
+
+  /** Clears the timer and detaches from the parent. */
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#parent?.removeEventListener('abort', this);
+  }
 }

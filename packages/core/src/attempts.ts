@@ -1,7 +1,7 @@
 // One call from the first attempt to its final answer: a credential and a
 // timeout per attempt, retries only where repeating is safe, redirects refused
 // (or followed within the origin when asked), and the body read once.
-import { type LinkedSignal, linkedSignal, sleep } from './abortable.js';
+import { LinkedSignal, sleep } from './abortable.js';
 import { type BackoffOptions, backoffDelay, parseRetryAfter } from './backoff.js';
 import type { Credentials } from './credentials.js';
 import { documentedResponse, isRepeatable, type ResolvedOperation } from './descriptor.js';
@@ -62,8 +62,6 @@ export interface AttemptOptions {
   redirect: RedirectPolicy;
   redact: Redactor;
   onRetry?: ((event: RetryEvent) => void) | undefined;
-  /** Aborts every call in flight when the client closes. */
-  closed: AbortSignal;
 }
 
 export interface PreparedCall {
@@ -98,32 +96,38 @@ function sanitizeCause(error: unknown, redact: (text: string) => string, depth =
 }
 
 export function createAttempts(options: AttemptOptions) {
-  const { transport, credentials, retry, timeoutMs, redact, closed } = options;
+  const { transport, credentials, retry, timeoutMs, redact } = options;
+  // Calls in flight, for close(): a Set, not one listener per call on a shared signal.
+  const inflight = new Set<LinkedSignal>();
+  let closed = false;
 
+  const isStopped = (call: PreparedCall) => closed || call.signal?.aborted === true;
   const stopped = (context: RequestContext) =>
-    new AbortError({ ...context }, closed.aborted ? 'closed' : 'signal');
+    new AbortError({ ...context }, closed ? 'closed' : 'signal');
 
   async function attempt(
     call: PreparedCall,
     header: readonly [string, string] | undefined,
-    scope: LinkedSignal,
     context: RequestContext,
   ): Promise<Outcome> {
-    const timer = linkedSignal(timeoutMs, scope.signal);
+    // One signal per attempt: the caller's, the timeout and close() in one.
+    const timer = new LinkedSignal(timeoutMs, call.signal);
+    inflight.add(timer);
     let response: IncomingResponse | undefined;
     try {
-      const headers = header ? { ...call.headers, [header[0]]: header[1] } : call.headers;
+      // The call owns its headers object: the credential is set per attempt.
+      if (header) call.headers[header[0]] = header[1];
       response = await transport.send({
         url: call.url,
         method: call.method,
-        headers,
+        headers: call.headers,
         body: call.body,
         signal: timer.signal,
       });
       // The body is read inside the attempt so a stalled body times out too.
       return { response, text: await response.text() };
     } catch (error) {
-      if (scope.signal.aborted) return { error: stopped(context) };
+      if (isStopped(call)) return { error: stopped(context) };
       if (timer.timedOut()) return { error: new TimeoutError({ ...context }, timeoutMs) };
       if (response) {
         const message = `body ended early: ${redact(String((error as Error)?.message))}`;
@@ -134,6 +138,7 @@ export function createAttempts(options: AttemptOptions) {
       }
       return { error: new NetworkError({ ...context }, sanitizeCause(error, redact)) };
     } finally {
+      inflight.delete(timer);
       timer.dispose();
     }
   }
@@ -189,7 +194,27 @@ export function createAttempts(options: AttemptOptions) {
     );
   }
 
-  return async function execute(first: PreparedCall): Promise<Answer> {
+  /** The wait before a retry, cut short by the caller's signal or close(). */
+  async function pause(ms: number, call: PreparedCall, context: RequestContext): Promise<void> {
+    const wait = new LinkedSignal(0, call.signal);
+    inflight.add(wait);
+    try {
+      await sleep(ms, wait.signal);
+    } catch {
+      throw stopped(context);
+    } finally {
+      inflight.delete(wait);
+      wait.dispose();
+    }
+  }
+
+  /** Cancels every call in flight; later calls fail at once. */
+  function close(): void {
+    closed = true;
+    for (const scope of inflight) scope.abort(new Error('client closed'));
+  }
+
+  async function execute(first: PreparedCall): Promise<Answer> {
     let call = first;
     const context: RequestContext = {
       operationId: call.resolved?.operationId,
@@ -197,67 +222,67 @@ export function createAttempts(options: AttemptOptions) {
       url: safeUrl(call.url),
       attempts: 0,
     };
-    const scope = linkedSignal(0, call.signal, closed);
     let refreshed = false;
     let hops = 0;
-    try {
-      for (let retries = 0; ; ) {
-        if (scope.signal.aborted) throw stopped(context);
-        const credential = await credentials.forAttempt({
-          refresh: refreshed,
-          operationId: context.operationId,
-          signal: scope.signal,
-        });
-        if (scope.signal.aborted) throw stopped(context);
-        if (credential && 'problem' in credential) {
-          const { credential: which, reason } = credential.problem;
-          throw new CredentialError({ ...context }, which, reason);
+    for (let retries = 0; ; ) {
+      if (isStopped(call)) throw stopped(context);
+      let credential = credentials.forAttempt({
+        refresh: refreshed,
+        operationId: context.operationId,
+        signal: call.signal,
+      });
+      // A fixed credential is not a promise: no await, no extra turn.
+      if (credential instanceof Promise) credential = await credential;
+      if (isStopped(call)) throw stopped(context);
+      if (credential && 'problem' in credential) {
+        const { credential: which, reason } = credential.problem;
+        throw new CredentialError({ ...context }, which, reason);
+      }
+      context.attempts += 1;
+      const outcome = await attempt(call, credential?.header, context);
+      if (!('error' in outcome)) {
+        const { status } = outcome.response;
+        const documented = call.resolved && documentedResponse(call.resolved.operation, status);
+        if ((status === 0 || REDIRECT_STATUSES.has(status)) && !documented) {
+          const next = redirected(call, outcome.response, hops, context);
+          if (next instanceof RedirectError) throw next;
+          call = next;
+          context.method = call.method;
+          context.url = safeUrl(call.url);
+          hops += 1;
+          continue;
         }
-        context.attempts += 1;
-        const outcome = await attempt(call, credential?.header, scope, context);
-        if (!('error' in outcome)) {
-          const { status } = outcome.response;
-          const documented = call.resolved && documentedResponse(call.resolved.operation, status);
-          if ((status === 0 || REDIRECT_STATUSES.has(status)) && !documented) {
-            const next = redirected(call, outcome.response, hops, context);
-            if (next instanceof RedirectError) throw next;
-            call = next;
-            context.method = call.method;
-            context.url = safeUrl(call.url);
-            hops += 1;
-            continue;
-          }
-          if (status === 401 && credentials.refreshable && !refreshed) {
-            // Apart from the retry budget: the token may simply have expired.
-            refreshed = true;
-            options.onRetry?.({
-              ...context,
-              attempt: context.attempts,
-              delayMs: 0,
-              reason: 'token-refresh',
-            });
-            continue;
-          }
-        }
-        const delayMs = retryDelay(call, outcome, retries);
-        if (delayMs === undefined) {
-          if ('error' in outcome) throw outcome.error;
-          return { ...outcome, status: outcome.response.status, context };
-        }
-        const reason =
-          'error' in outcome
-            ? (outcome.error.kind as 'network' | 'timeout')
-            : outcome.response.status;
-        options.onRetry?.({ ...context, attempt: context.attempts, delayMs, reason });
-        retries += 1;
-        try {
-          await sleep(delayMs, scope.signal);
-        } catch {
-          throw stopped(context);
+        if (status === 401 && credentials.refreshable && !refreshed) {
+          // Apart from the retry budget: the token may simply have expired.
+          refreshed = true;
+          options.onRetry?.({
+            ...context,
+            attempt: context.attempts,
+            delayMs: 0,
+            reason: 'token-refresh',
+          });
+          continue;
         }
       }
-    } finally {
-      scope.dispose();
+      const delayMs = retryDelay(call, outcome, retries);
+      if (delayMs === undefined) {
+        if ('error' in outcome) throw outcome.error;
+        return {
+          response: outcome.response,
+          text: outcome.text,
+          status: outcome.response.status,
+          context,
+        };
+      }
+      const reason =
+        'error' in outcome
+          ? (outcome.error.kind as 'network' | 'timeout')
+          : outcome.response.status;
+      options.onRetry?.({ ...context, attempt: context.attempts, delayMs, reason });
+      retries += 1;
+      await pause(delayMs, call, context);
     }
-  };
+  }
+
+  return { execute, close };
 }

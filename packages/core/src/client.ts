@@ -2,7 +2,7 @@
 // fetch. Each call resolves its operation once and hands it down explicitly;
 // the body is read once, parsed once, validated once, and that value is what
 // the caller receives.
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import createClient, { type Client, type Middleware, removeTrailingSlash } from 'openapi-fetch';
 import {
   type Answer,
   type AttemptOptions,
@@ -14,6 +14,7 @@ import {
 } from './attempts.js';
 import { type CredentialOptions, createCredentials } from './credentials.js';
 import { type ApiDescriptor, operationsByRoute, type ResolvedOperation } from './descriptor.js';
+import { type DirectInit, directRequest, isDirect, mergeHeaderBags } from './direct-request.js';
 import { InvalidParameterError, type RequestContext } from './errors.js';
 import { fetchTransport } from './fetch-transport.js';
 import { checkedBody } from './outcome.js';
@@ -68,44 +69,6 @@ export function callContext(result: object): RequestContext | undefined {
   return (result as { [CALL]?: RequestContext })[CALL];
 }
 
-/** Stands in for `Request` when no middleware needs a real one: nothing is copied. */
-class PreparedRequest {
-  readonly url: string;
-  readonly method: string;
-  readonly headers: Headers;
-  readonly body: unknown;
-  constructor(url: string, init: { method?: string; headers?: Headers; body?: unknown }) {
-    this.url = url;
-    this.method = init.method ?? 'GET';
-    this.headers = init.headers ?? new Headers();
-    this.body = init.body;
-  }
-}
-
-// Handed back to openapi-fetch instead of the real answer: "no body to parse",
-// since the answer is already parsed and checked.
-const CHECKED = {
-  status: 200,
-  ok: true,
-  headers: { get: (name: string) => (name.toLowerCase() === 'content-length' ? '0' : null) },
-} as unknown as Response;
-
-function plainHeaders(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name] = value;
-  });
-  return out;
-}
-
-async function bodyText(request: Request | PreparedRequest): Promise<string | undefined> {
-  if (request instanceof PreparedRequest) {
-    const { body } = request;
-    return body === undefined || body === null ? undefined : String(body);
-  }
-  return request.body === null ? undefined : request.text();
-}
-
 type Init = {
   params?: { path?: Record<string, unknown> };
   signal?: AbortSignal | null;
@@ -123,7 +86,6 @@ export function createApiClient<Paths extends {}>(
       ? { ...DEFAULT_RETRY, maxRetries: 0 }
       : { ...DEFAULT_RETRY, ...options.retry };
   const transport = options.transport ?? fetchTransport(options.fetch);
-  const closing = new AbortController();
   const attemptOptions: AttemptOptions = {
     transport,
     credentials: createCredentials(api.auth, options, redact),
@@ -132,20 +94,20 @@ export function createApiClient<Paths extends {}>(
     redirect: options.redirect ?? 'error',
     redact,
     onRetry: options.onRetry,
-    closed: closing.signal,
   };
-  const execute = createAttempts(attemptOptions);
+  const attempts = createAttempts(attemptOptions);
   const outcomeOptions = {
     validate: options.validateResponses ?? true,
     throwOnError: options.throwOnError ?? true,
     redact,
   };
   const routes = operationsByRoute(api);
-  const inner = createClient<Paths>({
-    baseUrl: options.baseUrl ?? api.baseUrl,
-    headers: options.headers,
-  });
-  // Middleware sees real Request and Response objects; without any, none is built.
+  const defaults = {
+    baseUrl: removeTrailingSlash(options.baseUrl ?? api.baseUrl),
+    headers: mergeHeaderBags(options.headers),
+  };
+  const inner = createClient<Paths>(defaults);
+  // Registered middleware; while there is none, no Request or Response is built.
   const middleware: Middleware[] = [];
 
   async function call(method: string, path: string, init: Init = {}) {
@@ -155,28 +117,27 @@ export function createApiClient<Paths extends {}>(
       const context = { operationId: resolved.operationId, method, url: path, attempts: 0 };
       throw new InvalidParameterError(context, problem.parameter, problem.problem);
     }
+    const signal = init.signal ?? undefined;
+    if (middleware.length === 0 && isDirect(init)) {
+      const built = directRequest(defaults, resolved, path, init as DirectInit);
+      const answer = await attempts.execute({ resolved, method, signal, ...built });
+      return settled(answer, check(resolved, answer));
+    }
+    // Middleware sees real Request and Response objects, as openapi-fetch gives them.
     let answer: Answer | undefined;
+    let value: unknown;
     let handed: Response | undefined;
-    const send = async (request: Request | PreparedRequest): Promise<Response> => {
-      answer = await execute({
+    const send = async (request: Request): Promise<Response> => {
+      answer = await attempts.execute({
         resolved,
         url: request.url,
         method: request.method,
-        headers: plainHeaders(request.headers),
-        body: await bodyText(request),
-        signal: init.signal ?? undefined,
+        headers: mergeHeaderBags(request.headers),
+        body: request.body === null ? undefined : await request.text(),
+        signal,
       });
-      const value = resolved
-        ? checkedBody(
-            resolved.operation,
-            answer.status,
-            answer.text,
-            answer.context,
-            outcomeOptions,
-          )
-        : undefined;
-      Object.assign(answer, { value });
-      handed = middleware.length > 0 ? answer.response.toResponse(answer.text) : CHECKED;
+      value = check(resolved, answer);
+      handed = answer.response.toResponse(answer.text);
       return handed;
     };
     const result = (await inner.request(
@@ -185,25 +146,40 @@ export function createApiClient<Paths extends {}>(
       {
         ...init,
         fetch: send,
-        Request: middleware.length > 0 ? globalThis.Request : PreparedRequest,
       } as never,
     )) as { data?: unknown; error?: unknown; response: Response };
-    // A middleware answered or replaced the response: openapi-fetch's result stands.
-    if (!answer || result.response !== handed) return result;
-    return settled(answer, resolved !== undefined);
+    // A middleware answered or replaced the response, or the caller chose how
+    // to parse it: openapi-fetch's result stands.
+    if (!answer || result.response !== handed || init.parseAs !== undefined) return result;
+    return settled(answer, value);
   }
 
-  function settled(answer: Answer, checked: boolean) {
-    const { status, text, response, context } = answer;
-    const value = checked ? (answer as Answer & { value: unknown }).value : text;
+  function check(resolved: ResolvedOperation | undefined, answer: Answer): unknown {
+    if (!resolved) return answer.text;
+    const { operation } = resolved;
+    return checkedBody(operation, answer.status, answer.text, answer.context, outcomeOptions);
+  }
+
+  function settled(answer: Answer, value: unknown) {
+    const { response, text } = answer;
     let real: Response | undefined;
-    const out = status < 400 ? { data: value } : { error: value };
-    Object.defineProperty(out, 'response', {
-      enumerable: true,
-      get: () => (real ??= response.toResponse(text)),
-    });
-    Object.defineProperty(out, CALL, { value: context });
-    return out;
+    // Built only if the caller reads it: for fetch, the original Response made readable again.
+    const lazy = () => (real ??= response.toResponse(text));
+    return answer.status < 400
+      ? {
+          data: value,
+          get response() {
+            return lazy();
+          },
+          [CALL]: answer.context,
+        }
+      : {
+          error: value,
+          get response() {
+            return lazy();
+          },
+          [CALL]: answer.context,
+        };
   }
 
   const client = {
@@ -220,7 +196,7 @@ export function createApiClient<Paths extends {}>(
       }
     },
     async close() {
-      closing.abort();
+      attempts.close();
       await transport.close();
     },
   } as Record<string, unknown>;

@@ -8,7 +8,8 @@ export interface TokenRequest {
   /** True when the previous token was refused with a 401: get a new one. */
   refresh: boolean;
   operationId: string | undefined;
-  signal: AbortSignal;
+  /** The caller's signal, if the call has one. */
+  signal: AbortSignal | undefined;
 }
 
 /** A bearer token, or a function returning one per attempt. */

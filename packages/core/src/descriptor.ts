@@ -65,14 +65,23 @@ export interface ResolvedOperation {
   readonly operation: OperationDescriptor;
   /** Path parameter names, in template order. */
   readonly pathParams: readonly string[];
+  /** The template split around its parameters: `pathParams.length + 1` literal parts. */
+  readonly pathParts: readonly string[];
 }
 
 /** Operations keyed by `METHOD path-template`, resolved once per client. */
 export function operationsByRoute(api: ApiDescriptor): Map<string, ResolvedOperation> {
   const routes = new Map<string, ResolvedOperation>();
   for (const [operationId, operation] of Object.entries(api.operations)) {
-    const pathParams = [...operation.path.matchAll(/\{([^{}]+)\}/g)].map((match) => match[1] ?? '');
-    routes.set(`${operation.method} ${operation.path}`, { operationId, operation, pathParams });
+    const pieces = operation.path.split(/\{([^{}]+)\}/);
+    const pathParams = pieces.filter((_, index) => index % 2 === 1);
+    const pathParts = pieces.filter((_, index) => index % 2 === 0);
+    routes.set(`${operation.method} ${operation.path}`, {
+      operationId,
+      operation,
+      pathParams,
+      pathParts,
+    });
   }
   return routes;
 }

@@ -23,6 +23,26 @@ function replaying(response: Response, text: string): Response {
   return response;
 }
 
+class FetchAnswer implements IncomingResponse {
+  readonly status: number;
+  constructor(readonly response: Response) {
+    // A browser hides a manual redirect: `opaqueredirect`, status 0.
+    this.status = response.type === 'opaqueredirect' ? 0 : response.status;
+  }
+  get statusText(): string {
+    return this.response.statusText;
+  }
+  get headers(): Headers {
+    return this.response.headers;
+  }
+  text(): Promise<string> {
+    return this.response.text();
+  }
+  toResponse(text: string): Response {
+    return replaying(this.response, text);
+  }
+}
+
 export function fetchTransport(fetch?: FetchLike): Transport {
   // Looked up per call, so a fetch stubbed after the client was made is used.
   const send = fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
@@ -35,14 +55,7 @@ export function fetchTransport(fetch?: FetchLike): Transport {
         signal: request.signal,
         redirect: 'manual',
       });
-      return {
-        // A browser hides a manual redirect: `opaqueredirect`, status 0.
-        status: response.type === 'opaqueredirect' ? 0 : response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-        text: () => response.text(),
-        toResponse: (text) => replaying(response, text),
-      };
+      return new FetchAnswer(response);
     },
     async close() {},
   };

@@ -1,6 +1,6 @@
 // Polls a session until it reaches a terminal status. Which statuses exist and
 // which are terminal is data each API package declares; nothing here knows one API.
-import { linkedSignal, sleep } from './abortable.js';
+import { LinkedSignal, sleep } from './abortable.js';
 import type { ApiDescriptor } from './descriptor.js';
 import { AbortError, isCredstatError, type RequestContext } from './errors.js';
 import {
@@ -66,7 +66,7 @@ export async function pollSession<
     attempts: 0,
   };
   const known = new Set<string>([...states.pending, ...states.terminal]);
-  const deadline = linkedSignal(deadlineMs, options.signal);
+  const deadline = new LinkedSignal(deadlineMs, options.signal);
   let last: string | undefined;
   let wait = intervalMs;
 

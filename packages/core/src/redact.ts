@@ -30,13 +30,17 @@ export function createRedactor(secrets: readonly unknown[] = []): Redactor {
   return Object.assign(redact, { remember });
 }
 
-/** The URL without query or fragment: query strings often carry tokens. */
+/** The URL without query or fragment (query strings often carry tokens) or userinfo. */
 export function safeUrl(url: string): string {
+  const cut = url.search(/[?#]/);
+  const head = cut === -1 ? url : url.slice(0, cut);
+  // Parsing is only needed to drop `user:password@`; this runs once per call.
+  if (!head.includes('@')) return head;
   try {
     const parsed = new URL(url);
     return `${parsed.origin}${parsed.pathname}`;
   } catch {
-    return url.split(/[?#]/, 1)[0] ?? '';
+    return head.replace(/\/\/[^/]*@/, '//');
   }
 }
 
