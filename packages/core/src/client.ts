@@ -69,6 +69,39 @@ export function callContext(result: object): RequestContext | undefined {
   return (result as { [CALL]?: RequestContext })[CALL];
 }
 
+/** openapi-fetch's result shape; `response` is built only if read. */
+abstract class CallResult {
+  #response: Response | undefined;
+  readonly #answer: Answer;
+  constructor(answer: Answer) {
+    this.#answer = answer;
+  }
+  get [CALL](): RequestContext {
+    return this.#answer.context;
+  }
+  /** For fetch, the original Response, made readable again from the text already read. */
+  get response(): Response {
+    this.#response ??= this.#answer.response.toResponse(this.#answer.text);
+    return this.#response;
+  }
+}
+class DataResult extends CallResult {
+  constructor(
+    readonly data: unknown,
+    answer: Answer,
+  ) {
+    super(answer);
+  }
+}
+class ErrorResult extends CallResult {
+  constructor(
+    readonly error: unknown,
+    answer: Answer,
+  ) {
+    super(answer);
+  }
+}
+
 type Init = {
   params?: { path?: Record<string, unknown> };
   signal?: AbortSignal | null;
@@ -160,26 +193,8 @@ export function createApiClient<Paths extends {}>(
     return checkedBody(operation, answer.status, answer.text, answer.context, outcomeOptions);
   }
 
-  function settled(answer: Answer, value: unknown) {
-    const { response, text } = answer;
-    let real: Response | undefined;
-    // Built only if the caller reads it: for fetch, the original Response made readable again.
-    const lazy = () => (real ??= response.toResponse(text));
-    return answer.status < 400
-      ? {
-          data: value,
-          get response() {
-            return lazy();
-          },
-          [CALL]: answer.context,
-        }
-      : {
-          error: value,
-          get response() {
-            return lazy();
-          },
-          [CALL]: answer.context,
-        };
+  function settled(answer: Answer, value: unknown): CallResult {
+    return answer.status < 400 ? new DataResult(value, answer) : new ErrorResult(value, answer);
   }
 
   const client = {

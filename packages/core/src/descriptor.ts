@@ -67,6 +67,8 @@ export interface ResolvedOperation {
   readonly pathParams: readonly string[];
   /** The template split around its parameters: `pathParams.length + 1` literal parts. */
   readonly pathParts: readonly string[];
+  /** Every parameter is a plain `{name}` (simple style, no `*`, `.` or `;`). */
+  readonly simplePath: boolean;
 }
 
 /** Operations keyed by `METHOD path-template`, resolved once per client. */
@@ -81,6 +83,7 @@ export function operationsByRoute(api: ApiDescriptor): Map<string, ResolvedOpera
       operation,
       pathParams,
       pathParts,
+      simplePath: pathParams.every((name) => /^[\w-]+$/.test(name)),
     });
   }
   return routes;

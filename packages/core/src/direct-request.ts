@@ -86,7 +86,7 @@ function compiledPath(
   resolved: ResolvedOperation | undefined,
   values: Record<string, unknown> | undefined,
 ): string | undefined {
-  if (!resolved) return undefined;
+  if (!resolved?.simplePath) return undefined;
   const { pathParams, pathParts } = resolved;
   let path = pathParts[0] ?? '';
   for (let index = 0; index < pathParams.length; index++) {

@@ -32,7 +32,9 @@ export function createRedactor(secrets: readonly unknown[] = []): Redactor {
 
 /** The URL without query or fragment (query strings often carry tokens) or userinfo. */
 export function safeUrl(url: string): string {
-  const cut = url.search(/[?#]/);
+  const query = url.indexOf('?');
+  const fragment = url.indexOf('#');
+  const cut = query === -1 ? fragment : fragment === -1 ? query : Math.min(query, fragment);
   const head = cut === -1 ? url : url.slice(0, cut);
   // Parsing is only needed to drop `user:password@`; this runs once per call.
   if (!head.includes('@')) return head;
