@@ -8,7 +8,7 @@ import {
   type RequestContext,
   UnexpectedStatusError,
 } from './errors.js';
-import { bodyPreview } from './redact.js';
+import { bodyPreview, redactDeep } from './redact.js';
 import { validateBody } from './validation.js';
 
 export interface OutcomeOptions {
@@ -72,7 +72,9 @@ export function checkedBody(
     }
   }
   if (status >= 400 && options.throwOnError) {
-    throw new ApiError(context, status, parsed.value, summarize(parsed.value, options.redact));
+    // An error may be logged anywhere: a server echoing a credential must not leak it.
+    const body = redactDeep(parsed.value, options.redact);
+    throw new ApiError(context, status, body, summarize(parsed.value, options.redact));
   }
   return parsed.value;
 }

@@ -51,3 +51,23 @@ export function bodyPreview(text: string, redact: (text: string) => string, max 
   const oneLine = redact(text).replace(/\s+/g, ' ').trim();
   return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
 }
+
+/** A copy of a parsed body with every string redacted (for bodies kept on errors). */
+export function redactDeep(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
+  if (value && typeof value === 'object') {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      // defineProperty: a `__proto__` key stays a plain member.
+      Object.defineProperty(copy, key, {
+        value: redactDeep(item, redact),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return copy;
+  }
+  return value;
+}

@@ -11,6 +11,7 @@ import {
   pollSession,
   SessionExpiredError,
   SessionNotFoundError,
+  type SessionStates,
   UnknownSessionStatusError,
   unwrap,
 } from '../src/index.js';
@@ -33,7 +34,11 @@ const states = {
 } as const;
 const pending = json(200, { status: 'PENDING' });
 
-function poller(steps: Step[], clientOptions: Record<string, unknown> = {}) {
+function poller(
+  steps: Step[],
+  clientOptions: Record<string, unknown> = {},
+  sessionStates: SessionStates<'status', 'PENDING', 'DONE' | 'FAILED'> = states,
+) {
   const fetch = scriptedFetch(steps, { repeatLast: true });
   const api = createApiClient<paths>(fakeApi, {
     token: 'tok-1234',
@@ -45,7 +50,7 @@ function poller(steps: Step[], clientOptions: Record<string, unknown> = {}) {
   const wait = (options: PollOptions<Session> = {}) =>
     pollSession(
       fakeApi,
-      states,
+      sessionStates,
       (signal) =>
         unwrap(
           api.GET('/sessions/{id}', { params: { path: { id: 's1' } }, signal }),
@@ -110,6 +115,18 @@ describe('pollSession', () => {
   it('404 → SessionNotFoundError', async () => {
     const { wait } = poller([pending, pending, json(404, { message: 'Session not found' })]);
     expect(await settle(wait())).toBeInstanceOf(SessionNotFoundError);
+  });
+
+  it('which statuses mean expired or gone comes from the API data, not from core', async () => {
+    // An API that documents 404 as "expired" and declares no "gone" status.
+    const other = { ...states, expired: [404], gone: [] };
+    const expired = poller([pending, json(404, { message: 'expired' })], {}, other);
+    expect(await settle(expired.wait())).toBeInstanceOf(SessionExpiredError);
+    const plain = poller([pending, json(410, { message: 'expired' })], {}, other);
+    const error = await settle(plain.wait());
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).not.toBeInstanceOf(SessionExpiredError);
+    expect(plain.fetch.sent).toHaveLength(2);
   });
 
   it.each([401, 403])('%i ends the wait at once', async (status) => {
