@@ -15,7 +15,7 @@ import { replayFetch } from './replay.ts';
 export interface ContractOptions {
   api: ApiDescriptor;
   // biome-ignore lint/suspicious/noExplicitAny: the suite drives any API's client
-  createClient: (fetch: (request: Request) => Promise<Response>) => Client<any>;
+  createClient: (fetch: (url: string, init?: RequestInit) => Promise<Response>) => Client<any>;
   validateResponse: (operationId: never, status: number, body: unknown) => ValidationResult;
 }
 

@@ -128,8 +128,14 @@ describe('credentials refused before anything is sent', () => {
     ['a token with LF', { token: 'tok-1234\nx' }, fakeApi, 'token', 'malformed'],
     ['a non-ASCII token', { token: 'tök-1234' }, fakeApi, 'token', 'malformed'],
     ['an empty token', { token: '' }, fakeApi, 'token', 'missing'],
-    ['a token function returning ""', { token: () => '' }, fakeApi, 'token', 'missing'],
-    ['a token function returning CR', { token: () => 'tok-1234\r' }, fakeApi, 'token', 'malformed'],
+    ['a token function returning ""', { token: (): string => '' }, fakeApi, 'token', 'missing'],
+    [
+      'a token function returning CR',
+      { token: (): string => 'tok-1234\r' },
+      fakeApi,
+      'token',
+      'malformed',
+    ],
   ] as const)('%s', async (_label, options, api, credential, reason) => {
     const { call, fetch } = setup([session], options, api);
     const error = await call().catch((e: unknown) => e);

@@ -15,8 +15,17 @@ try {
     // A documented status: `body` is validated and typed ({ message: string }).
     console.log('expired:', error.body.message);
   } else if (isCredstatError(error)) {
-    // Anything else: narrow on `kind` (or on the class, e.g. TimeoutError).
-    console.log(`${error.kind} after ${error.attempts} attempt(s): ${error.message}`);
+    // Anything else: `kind` narrows to each error's own members.
+    switch (error.kind) {
+      case 'timeout':
+        console.log(`no answer within ${error.timeoutMs} ms (${error.attempts} attempts)`);
+        break;
+      case 'unexpected-status':
+        console.log(`undocumented ${error.status}: ${error.bodyPreview}`);
+        break;
+      default:
+        console.log(`${error.kind} after ${error.attempts} attempt(s): ${error.message}`);
+    }
   } else {
     throw error;
   }

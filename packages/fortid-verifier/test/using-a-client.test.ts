@@ -66,9 +66,20 @@ describe('Using a client examples', () => {
       request: recorded('410-session-expired.har', EXPIRED_ID).request,
     });
     expect(fetch).toHaveBeenCalledTimes(3);
-    expect(lines).toEqual([
+    expect(lines).toEqual([['undocumented 502: <h1>Bad Gateway</h1>']]);
+  });
+
+  it('errors.ts: any other kind falls through to its generic line', async () => {
+    const refused = vi.fn(async () => {
+      throw new TypeError('connect ECONNREFUSED 127.0.0.1:9');
+    });
+    vi.stubGlobal('fetch', refused);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    await finish('errors.ts');
+    expect(refused).toHaveBeenCalledTimes(3);
+    expect(log.mock.calls).toEqual([
       [
-        `unexpected-status after 3 attempt(s): getVerificationSessionStatus (GET https://evs.fortid.com/verification-session/status/${EXPIRED_ID}) answered undocumented status 502`,
+        `network after 3 attempt(s): getVerificationSessionStatus (GET https://evs.fortid.com/verification-session/status/1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f) failed: connect ECONNREFUSED 127.0.0.1:9`,
       ],
     ]);
   });
