@@ -39,6 +39,14 @@ export type RedirectPolicy = 'error' | 'same-origin';
 const TRANSIENT_STATUSES = new Set([429, 500, 502, 503, 504]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
+/** Request headers that describe the body; dropped when a redirect drops the body. */
+const BODY_HEADERS = new Set([
+  'content-type',
+  'content-encoding',
+  'content-language',
+  'content-location',
+  'content-length',
+]);
 
 export interface RetryEvent {
   operationId: string | undefined;
@@ -177,13 +185,16 @@ export function createAttempts(options: AttemptOptions) {
     }
     const sameOrigin = target ? target.origin === new URL(call.url).origin : undefined;
     if (options.redirect === 'same-origin' && target && sameOrigin && hops < MAX_REDIRECTS) {
-      // As fetch does: 303, and 301/302 after a POST, continue as a GET without a body.
+      // As fetch does: 303 (but for HEAD), and 301/302 after a POST, continue as a
+      // GET without a body, and without the headers that described that body.
       const toGet =
-        response.status === 303 ||
+        (response.status === 303 && call.method !== 'HEAD') ||
         ((response.status === 301 || response.status === 302) && call.method === 'POST');
-      return toGet
-        ? { ...call, url: target.href, method: 'GET', body: undefined }
-        : { ...call, url: target.href };
+      if (!toGet) return { ...call, url: target.href };
+      const headers = Object.fromEntries(
+        Object.entries(call.headers).filter(([name]) => !BODY_HEADERS.has(name)),
+      );
+      return { ...call, url: target.href, method: 'GET', body: undefined, headers };
     }
     const shown = target ? safeUrl(target.href) : undefined;
     return new RedirectError(
@@ -196,6 +207,8 @@ export function createAttempts(options: AttemptOptions) {
 
   /** The wait before a retry, cut short by the caller's signal or close(). */
   async function pause(ms: number, call: PreparedCall, context: RequestContext): Promise<void> {
+    // close() may have been called by the onRetry hook just before.
+    if (isStopped(call)) throw stopped(context);
     const wait = new LinkedSignal(0, call.signal);
     inflight.add(wait);
     try {

@@ -194,7 +194,9 @@ export class RedirectError extends CredstatErrorBase {
   ) {
     const target = location
       ? ` to ${crossOrigin ? 'another origin, ' : ''}${location}`
-      : ' (target hidden by the browser)';
+      : status === 0
+        ? ' (target hidden by the browser)'
+        : ' without a Location';
     super(`${where(context)} refused a redirect${status ? ` (${status})` : ''}${target}`, context);
   }
 }
