@@ -1,7 +1,10 @@
 // The runtime description of an API that @credstat/core works from: where it
-// lives, how it authenticates, and each operation's documented responses.
-import type { OpenApiDocument, ResponseObject } from './openapi.ts';
-import { jsonMediaType, listOperations, resolveResponse } from './openapi.ts';
+// lives, how each operation authenticates, whether it is safe to repeat, how
+// its request body is sent, and each documented response.
+import { type Auth, apiAuth, operationAuth } from './auth.ts';
+import type { OpenApiDocument, OperationEntry, ResponseObject } from './openapi.ts';
+import { jsonMediaType, listOperations, resolveRef, resolveResponse } from './openapi.ts';
+import type { ValidatorSet } from './validators.ts';
 
 type BodyKind = 'json' | 'text' | 'empty';
 
@@ -10,54 +13,94 @@ function bodyKind(response: ResponseObject): BodyKind {
   return Object.keys(response.content ?? {}).length > 0 ? 'text' : 'empty';
 }
 
-function authOf(document: OpenApiDocument): Record<string, string> | null {
-  const [requirement] = document.security ?? [];
-  const [schemeName] = Object.keys(requirement ?? {});
-  const scheme = schemeName ? document.components?.securitySchemes?.[schemeName] : undefined;
-  if (!scheme) return null;
-  if (scheme.type === 'apiKey' && scheme.in === 'header' && scheme.name) {
-    return { type: 'apiKey', header: scheme.name };
+/** The one media type a request body is sent as (JSON, or raw text such as `application/jwt`). */
+function requestBodyOf(document: OpenApiDocument, entry: OperationEntry, where: string) {
+  if (!entry.operation.requestBody) return undefined;
+  const body = resolveRef(document, entry.operation.requestBody);
+  const types = Object.keys(body.content ?? {});
+  if (types.length !== 1) {
+    throw new Error(`${where}: a request body needs exactly one media type (has ${types.length})`);
   }
-  if (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'bearer')
-    return { type: 'bearer' };
-  throw new Error(`Unsupported security scheme "${schemeName}" (${scheme.type})`);
+  return { mediaType: types[0] as string, required: body.required === true };
 }
 
-/** `validators` maps `${operationId} ${status}` to the validator's export name. */
+/** Why repeating a non-GET is safe, or undefined; a `retryable` response demands one. */
+function idempotentOf(entry: OperationEntry, where: string): string | undefined {
+  const reason = entry.operation['x-credstat-idempotent'];
+  if (reason !== undefined && (typeof reason !== 'string' || reason.trim().length < 8)) {
+    throw new Error(`${where}: x-credstat-idempotent must be the reason repeating it is safe`);
+  }
+  return reason;
+}
+
+export interface DescribedApi {
+  source: string;
+  /** Each operation's resolved credential (null: none), for the scaffold and contract tests. */
+  auth: Auth;
+  operationAuth: Map<string, Auth>;
+}
+
 export function emitDescriptor(
   apiName: string,
+  specPath: string,
   document: OpenApiDocument,
-  validators: ReadonlyMap<string, string>,
-): string {
+  validators: ValidatorSet,
+): DescribedApi {
   const operations: Record<string, unknown> = {};
   const validatorNames = new Set<string>();
-  for (const { operationId, method, path, operation } of listOperations(document)) {
+  const auths = new Map<string, Auth>();
+  const reference = (name: string) => {
+    validatorNames.add(name);
+    return `@@${name}@@`;
+  };
+  for (const entry of listOperations(document)) {
+    const { operationId, method, path, operation } = entry;
+    const where = `${specPath}: ${operationId}`;
+    const auth = operationAuth(document, operation, where);
+    auths.set(operationId, auth);
+    const idempotent = idempotentOf(entry, where);
     const responses: Record<string, unknown> = {};
     for (const [status, raw] of Object.entries(operation.responses ?? {})) {
       const response = resolveResponse(document, raw);
       const body = bodyKind(response);
-      const entry: Record<string, unknown> = { body };
+      const described: Record<string, unknown> = { body };
       if (body === 'json') {
-        const name = validators.get(`${operationId} ${status}`);
+        const name = validators.exports.get(`${operationId} ${status}`);
         if (!name) throw new Error(`no validator for ${operationId} ${status}`);
-        validatorNames.add(name);
-        entry.validate = `@@${name}@@`;
+        described.validate = reference(name);
       }
-      if (raw['x-credstat-retryable'] || response['x-credstat-retryable']) entry.retryable = true;
-      responses[status] = entry;
+      if (raw['x-credstat-retryable'] || response['x-credstat-retryable']) {
+        if (method !== 'GET' && !idempotent) {
+          throw new Error(
+            `${where}: response ${status} is x-credstat-retryable, but ${method} is not safe to repeat; mark the operation x-credstat-idempotent with the reason`,
+          );
+        }
+        described.retryable = true;
+      }
+      responses[status] = described;
     }
-    operations[operationId] = { method, path, responses };
+    const paramsValidator = validators.parameters.get(operationId);
+    operations[operationId] = {
+      method,
+      path,
+      auth,
+      ...(idempotent ? { idempotent } : {}),
+      ...(operation.requestBody ? { requestBody: requestBodyOf(document, entry, where) } : {}),
+      ...(paramsValidator ? { validateParams: reference(paramsValidator) } : {}),
+      responses,
+    };
   }
+  const auth = apiAuth([...auths.values()], specPath);
   const descriptor = {
     name: apiName,
     baseUrl: document.servers?.[0]?.url ?? '',
-    auth: authOf(document),
+    auth,
     operations,
   };
   // Validators are referenced by identifier, not inlined as JSON.
   const literal = JSON.stringify(descriptor, null, 2).replace(/"@@(\w+)@@"/g, '$1');
   const names = [...validatorNames].sort();
-  return [
+  const source = [
     "import type { ApiDescriptor } from '@credstat/core';",
     names.length > 0 ? `import { ${names.join(', ')} } from './validators.gen.js';` : '',
     '',
@@ -66,6 +109,7 @@ export function emitDescriptor(
   ]
     .filter((line, index) => line !== '' || index > 1)
     .join('\n');
+  return { source, auth, operationAuth: auths };
 }
 
 export function emitValidatorDeclarations(names: Iterable<string>): string {

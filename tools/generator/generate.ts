@@ -3,6 +3,7 @@ import type { ApiEntry } from '../lib/repo.ts';
 import { bundleSpec } from './bundle.ts';
 import { emitDescriptor, emitValidatorDeclarations } from './descriptor.ts';
 import { emitFixtureTypes } from './fixture-types.ts';
+import { emitOperations } from './operations.ts';
 import { emitTypes } from './types.ts';
 import { compileValidators } from './validators.ts';
 
@@ -25,8 +26,11 @@ export async function generateApi(api: ApiEntry): Promise<GeneratedTree> {
   const files = new Map<string, string>();
   files.set('types.gen.ts', head + (await emitTypes(document)));
   files.set('validators.gen.js', head + validators.code);
-  files.set('validators.gen.d.ts', head + emitValidatorDeclarations(validators.exports.values()));
-  files.set('api.gen.ts', head + emitDescriptor(api.name, document, validators.exports));
+  const validatorNames = [...validators.exports.values(), ...validators.parameters.values()];
+  files.set('validators.gen.d.ts', head + emitValidatorDeclarations(new Set(validatorNames)));
+  const described = emitDescriptor(api.name, api.specPath, document, validators);
+  files.set('api.gen.ts', head + described.source);
+  files.set('operations.gen.ts', head + emitOperations(document, api.specPath));
   const tests = new Map([['fixtures.gen.test-d.ts', head + emitFixtureTypes(api, document)]]);
   return new Map([
     ['src/generated', files],

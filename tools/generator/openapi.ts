@@ -13,10 +13,45 @@ export interface ResponseObject {
   'x-credstat-retryable'?: boolean;
 }
 
+export interface ParameterObject {
+  $ref?: string;
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  schema?: JsonSchema;
+  description?: string;
+}
+
+export interface RequestBodyObject {
+  $ref?: string;
+  required?: boolean;
+  content?: Record<string, MediaType>;
+}
+
+/** `x-credstat-session`: how a session's status is read and waited on. */
+export interface SessionExtension {
+  /** Names the status type (`<Name>Status`). */
+  name: string;
+  /** The body member that holds the status. */
+  field: string;
+  /** Documented statuses meaning "expired" (e.g. FortID's 410). */
+  expired?: number[];
+  /** Documented statuses meaning "gone, or never was" (e.g. 404). */
+  gone?: number[];
+  /** Named waits on this operation, each with its pending and terminal statuses. */
+  waits: Record<string, { pending: string[]; terminal: string[] }>;
+}
+
 export interface OperationObject {
   operationId?: string;
+  summary?: string;
+  parameters?: ParameterObject[];
+  requestBody?: RequestBodyObject;
   responses?: Record<string, ResponseObject>;
   security?: Record<string, string[]>[];
+  /** credstat extension: why repeating this non-GET operation is safe. */
+  'x-credstat-idempotent'?: string;
+  'x-credstat-session'?: SessionExtension;
 }
 
 export interface SecurityScheme {
@@ -30,28 +65,54 @@ export interface OpenApiDocument {
   openapi: string;
   servers?: { url: string }[];
   security?: Record<string, string[]>[];
-  paths?: Record<string, Record<string, OperationObject>>;
+  paths?: Record<string, Record<string, OperationObject> & { parameters?: ParameterObject[] }>;
   components?: {
     schemas?: Record<string, JsonSchema>;
     responses?: Record<string, ResponseObject>;
+    parameters?: Record<string, ParameterObject>;
+    requestBodies?: Record<string, RequestBodyObject>;
     securitySchemes?: Record<string, SecurityScheme>;
   };
 }
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
+/** Follows a local `#/components/<kind>/<name>` reference left by the bundler. */
+export function resolveRef<T extends { $ref?: string }>(document: OpenApiDocument, value: T): T {
+  if (!value.$ref) return value;
+  const [, kind, name] = /^#\/components\/(\w+)\/(.+)$/.exec(value.$ref) ?? [];
+  const target =
+    kind && name
+      ? (document.components as Record<string, Record<string, T>> | undefined)?.[kind]?.[name]
+      : undefined;
+  if (!target) throw new Error(`Unresolved reference ${value.$ref}`);
+  return resolveRef(document, target);
+}
+
+/** An operation's parameters with the path item's, references resolved; the operation's win. */
+export function parametersOf(document: OpenApiDocument, entry: OperationEntry): ParameterObject[] {
+  const byKey = new Map<string, ParameterObject>();
+  for (const raw of [...entry.pathParameters, ...(entry.operation.parameters ?? [])]) {
+    const parameter = resolveRef(document, raw);
+    byKey.set(`${parameter.in} ${parameter.name}`, parameter);
+  }
+  return [...byKey.values()];
+}
+
 export interface OperationEntry {
   operationId: string;
   method: string;
   path: string;
   operation: OperationObject;
+  /** Parameters declared on the path item, shared by its operations. */
+  pathParameters: ParameterObject[];
 }
 
 export function listOperations(document: OpenApiDocument): OperationEntry[] {
   const entries: OperationEntry[] = [];
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of HTTP_METHODS) {
-      const operation = item[method];
+      const operation = item[method] as OperationObject | undefined;
       if (!operation) continue;
       if (!operation.operationId)
         throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
@@ -60,6 +121,7 @@ export function listOperations(document: OpenApiDocument): OperationEntry[] {
         method: method.toUpperCase(),
         path,
         operation,
+        pathParameters: item.parameters ?? [],
       });
     }
   }
@@ -76,11 +138,7 @@ export function resolveResponse(
   document: OpenApiDocument,
   response: ResponseObject,
 ): ResponseObject {
-  if (!response.$ref) return response;
-  const name = response.$ref.replace('#/components/responses/', '');
-  const target = document.components?.responses?.[name];
-  if (!target) throw new Error(`Unresolved response reference ${response.$ref}`);
-  return resolveResponse(document, target);
+  return resolveRef(document, response);
 }
 
 /** The JSON media type of a response, if it has one. */

@@ -11,6 +11,7 @@ import {
   jsonMediaType,
   listOperations,
   type OpenApiDocument,
+  parametersOf,
   resolveResponse,
 } from './openapi.ts';
 
@@ -39,7 +40,30 @@ function retarget(value: unknown, schemasId: string): unknown {
 export interface ValidatorSet {
   /** Export name for each `${operationId} ${status}` whose body has a JSON schema. */
   exports: Map<string, string>;
+  /** Export name of each operation's parameter check (`{ path, query }`), if it has parameters. */
+  parameters: Map<string, string>;
   code: string;
+}
+
+/** `{ path, query }` as one object schema, from the parameters' own schemas. */
+function parametersSchema(
+  parameters: ReturnType<typeof parametersOf>,
+  schemasId: string,
+): JsonSchema | undefined {
+  const groups: Record<string, { properties: Record<string, unknown>; required: string[] }> = {};
+  for (const parameter of parameters) {
+    if (parameter.in !== 'path' && parameter.in !== 'query') continue;
+    const group = groups[parameter.in] ?? { properties: {}, required: [] };
+    groups[parameter.in] = group;
+    group.properties[parameter.name] = retarget(parameter.schema ?? {}, schemasId);
+    if (parameter.required || parameter.in === 'path') group.required.push(parameter.name);
+  }
+  if (Object.keys(groups).length === 0) return undefined;
+  const properties = Object.fromEntries(
+    Object.entries(groups).map(([where, group]) => [where, { type: 'object', ...group }]),
+  );
+  // Path parameters are always sent; query ones only if given.
+  return { type: 'object', properties, required: 'path' in groups ? ['path'] : [] };
 }
 
 export async function compileValidators(
@@ -65,8 +89,17 @@ export async function compileValidators(
   }
 
   const exports = new Map<string, string>();
+  const parameters = new Map<string, string>();
   const refs: Record<string, string> = {};
-  for (const { operationId, operation } of listOperations(document)) {
+  for (const entry of listOperations(document)) {
+    const { operationId, operation } = entry;
+    const paramSchema = parametersSchema(parametersOf(document, entry), schemasId);
+    if (paramSchema) {
+      const id = `https://credstat.invalid/${apiName}/parameters/${operationId}`;
+      ajv.addSchema({ ...paramSchema, $id: id });
+      refs[`params_${operationId}`] = id;
+      parameters.set(operationId, `params_${operationId}`);
+    }
     for (const [status, raw] of Object.entries(operation.responses ?? {})) {
       const schema = jsonMediaType(resolveResponse(document, raw))?.[1].schema;
       if (!schema) continue;
@@ -84,7 +117,7 @@ export async function compileValidators(
   }
 
   const source = standaloneCode.default(ajv, refs);
-  return { exports, code: await inlineRuntime(source) };
+  return { exports, parameters, code: await inlineRuntime(source) };
 }
 
 async function inlineRuntime(source: string): Promise<string> {

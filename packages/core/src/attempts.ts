@@ -239,11 +239,15 @@ export function createAttempts(options: AttemptOptions) {
     let hops = 0;
     for (let retries = 0; ; ) {
       if (isStopped(call)) throw stopped(context);
-      let credential = credentials.forAttempt({
-        refresh: refreshed,
-        operationId: context.operationId,
-        signal: call.signal,
-      });
+      // `security: []` in the spec: this operation sends no credential at all.
+      let credential =
+        call.resolved?.operation.auth === null
+          ? undefined
+          : credentials.forAttempt({
+              refresh: refreshed,
+              operationId: context.operationId,
+              signal: call.signal,
+            });
       // A fixed credential is not a promise: no await, no extra turn.
       if (credential instanceof Promise) credential = await credential;
       if (isStopped(call)) throw stopped(context);

@@ -18,7 +18,7 @@ import { type DirectInit, directRequest, isDirect, mergeHeaderBags } from './dir
 import { InvalidParameterError, type RequestContext } from './errors.js';
 import { fetchTransport } from './fetch-transport.js';
 import { checkedBody } from './outcome.js';
-import { pathParamProblem } from './path-params.js';
+import { pathParamProblem, schemaProblem } from './path-params.js';
 import { createRedactor } from './redact.js';
 import type { FetchLike, Transport } from './transport.js';
 
@@ -34,6 +34,12 @@ export interface ClientOptions {
   transport?: Transport;
   /** Check every response body against the spec. Default `true`. */
   validateResponses?: boolean;
+  /**
+   * Check parameters against the spec's schemas (formats, patterns, enums)
+   * before sending. Default `true`. An empty, `.` or `..` path parameter is
+   * refused whatever this says.
+   */
+  validateRequests?: boolean;
   /**
    * `true` (default): every failure, documented error statuses included, is thrown
    * as a typed error, so a call that resolves always has `data`.
@@ -103,7 +109,7 @@ class ErrorResult extends CallResult {
 }
 
 type Init = {
-  params?: { path?: Record<string, unknown> };
+  params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
   signal?: AbortSignal | null;
   parseAs?: string;
   [key: string]: unknown;
@@ -135,6 +141,7 @@ export function createApiClient<Paths extends {}>(
     redact,
   };
   const routes = operationsByRoute(api);
+  const checkRequests = options.validateRequests ?? true;
   const defaults = {
     baseUrl: removeTrailingSlash(options.baseUrl ?? api.baseUrl),
     headers: mergeHeaderBags(options.headers),
@@ -145,7 +152,10 @@ export function createApiClient<Paths extends {}>(
 
   async function call(method: string, path: string, init: Init = {}) {
     const resolved: ResolvedOperation | undefined = routes.get(`${method} ${path}`);
-    const problem = resolved && pathParamProblem(resolved, init.params?.path);
+    const problem =
+      resolved &&
+      (pathParamProblem(resolved, init.params?.path) ??
+        (checkRequests ? schemaProblem(resolved, init.params) : undefined));
     if (resolved && problem) {
       const context = { operationId: resolved.operationId, method, url: path, attempts: 0 };
       throw new InvalidParameterError(context, problem.parameter, problem.problem);

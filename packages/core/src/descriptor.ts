@@ -31,6 +31,12 @@ export interface OperationDescriptor {
    * spec). Only a GET or an operation with a reason here is ever retried.
    */
   readonly idempotent?: string;
+  /** This operation's credential; `null` sends none; absent means the API's `auth`. */
+  readonly auth?: AuthDescriptor | null;
+  /** How a request body is sent: JSON, or raw text such as `application/jwt`. */
+  readonly requestBody?: { readonly mediaType: string; readonly required: boolean };
+  /** Checks `{ path, query }` against the parameters' schemas before anything is sent. */
+  readonly validateParams?: CompiledValidator;
   /** Keyed by status code, `1XX`–`5XX` range or `default`, as in the spec. */
   readonly responses: Readonly<Record<string, ResponseDescriptor>>;
 }
@@ -42,6 +48,7 @@ export type AuthDescriptor =
 export interface ApiDescriptor {
   readonly name: string;
   readonly baseUrl: string;
+  /** The credential a client of this API takes (every operation that needs one uses it). */
   readonly auth: AuthDescriptor | null;
   readonly operations: Readonly<Record<string, OperationDescriptor>>;
 }

@@ -32,6 +32,7 @@ export {
   TimeoutError,
   UnexpectedStatusError,
 } from './errors.js';
+export { type CallInit, callOperation } from './operation.js';
 export { type PollOptions, pollSession, type SessionStates, type WithStatus } from './poll.js';
 export {
   PollDeadlineError,
@@ -41,7 +42,7 @@ export {
 } from './poll-errors.js';
 export { REDACTED } from './redact.js';
 export type { FetchLike, IncomingResponse, OutgoingRequest, Transport } from './transport.js';
-export type { DocumentedError, ResponseBody, SuccessBody } from './types.js';
+export type { DocumentedError, OperationArgs, ResponseBody, SuccessBody } from './types.js';
 export { unwrap } from './unwrap.js';
 export {
   createResponseValidator,

@@ -1,7 +1,8 @@
-// A path parameter must stay one segment of the operation's own path: an empty
-// value, `.` or `..` would let the URL parser move the request (and its
-// credential) to another resource, so they are refused before anything is sent.
-import type { ResolvedOperation } from './descriptor.js';
+// Parameters are checked before anything is sent. A path parameter must stay one
+// segment of the operation's own path: an empty value, `.` or `..` would let the
+// URL parser move the request (and its credential) to another resource. Then the
+// spec's own schemas (formats, patterns, enums), through the generated check.
+import type { CompiledValidatorError, ResolvedOperation } from './descriptor.js';
 
 /** The first parameter that cannot be sent as one path segment, and why. */
 export function pathParamProblem(
@@ -16,4 +17,33 @@ export function pathParamProblem(
     if (text === '.' || text === '..') return { parameter, problem: 'is a dot segment' };
   }
   return undefined;
+}
+
+/** The parameter an ajv error is about, and what is wrong, without its value. */
+function describeParamError(error: CompiledValidatorError): { parameter: string; problem: string } {
+  const [, where = 'path', name] = error.instancePath.split('/');
+  const missing = error.params.missingProperty;
+  if (error.keyword === 'required' && typeof missing === 'string') {
+    return name
+      ? { parameter: missing, problem: 'is missing' }
+      : { parameter: missing, problem: 'is missing' };
+  }
+  const problem = error.message ?? 'is invalid';
+  return {
+    parameter: name ?? where,
+    problem: problem.startsWith('must') ? problem : `is invalid: ${problem}`,
+  };
+}
+
+/** The first parameter that breaks the spec's schema for it, if the operation has a check. */
+export function schemaProblem(
+  resolved: ResolvedOperation,
+  params: { path?: unknown; query?: unknown } | undefined,
+): { parameter: string; problem: string } | undefined {
+  const { validateParams } = resolved.operation;
+  if (!validateParams) return undefined;
+  const value = { path: params?.path ?? {}, ...(params?.query ? { query: params.query } : {}) };
+  if (validateParams(value)) return undefined;
+  const [first] = validateParams.errors ?? [];
+  return first ? describeParamError(first) : { parameter: '(parameters)', problem: 'are invalid' };
 }

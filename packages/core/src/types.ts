@@ -31,3 +31,33 @@ export type SuccessBody<Op> = { [S in SuccessStatus<Op>]: ResponseBody<Op, S> }[
 export type DocumentedError<Op> = {
   [S in ErrorStatus<Op>]: { status: S; body: ResponseBody<Op, S> };
 }[ErrorStatus<Op>];
+
+/** No members: what an operation without path, query or body parameters takes. */
+type Empty = Record<never, never>;
+type Params<Op> = Op extends { parameters: infer P } ? P : Empty;
+type Present<T> = [NonNullable<T>] extends [never] ? false : true;
+type PathArgs<Op> = Params<Op> extends { path: infer T } ? T : Empty;
+type QueryArgs<Op> =
+  Params<Op> extends { query?: infer Q }
+    ? Present<Q> extends true
+      ? Empty extends NonNullable<Q>
+        ? { query?: NonNullable<Q> }
+        : { query: NonNullable<Q> }
+      : Empty
+    : Empty;
+type BodyOf<B> = B extends { content: infer C } ? C[keyof C] : never;
+type BodyArgs<Op> = Op extends { requestBody?: infer B }
+  ? Present<B> extends true
+    ? undefined extends B
+      ? { body?: BodyOf<NonNullable<B>> }
+      : { body: BodyOf<B> }
+    : Empty
+  : Empty;
+type Flat<T> = { [K in keyof T]: T[K] };
+
+/**
+ * What a generated operation function takes: the path parameters by their spec
+ * names, `query` when the operation has query parameters, and `body` when it has
+ * a request body. One object, so two string ids can never be swapped silently.
+ */
+export type OperationArgs<Op> = Flat<PathArgs<Op> & QueryArgs<Op> & BodyArgs<Op>>;

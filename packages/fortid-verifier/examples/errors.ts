@@ -8,7 +8,9 @@ import {
 const client = createClient({ apiKey: process.env.FORTID_API_KEY ?? '' });
 
 try {
-  const status = await getVerificationSessionStatus(client, '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f');
+  const status = await getVerificationSessionStatus(client, {
+    verificationSessionId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+  });
   console.log('status:', status.verificationSessionStatus);
 } catch (error) {
   if (isVerificationSessionError(error) && error.hasStatus(410)) {

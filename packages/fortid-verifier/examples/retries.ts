@@ -11,5 +11,7 @@ const client = createClient({
     console.log(`${operationId}: attempt ${attempt} failed (${reason}), retrying in ${delayMs} ms`),
 });
 
-const status = await getVerificationSessionStatus(client, '497f6eca-6276-4993-bfeb-53cbbbba6f08');
+const status = await getVerificationSessionStatus(client, {
+  verificationSessionId: '497f6eca-6276-4993-bfeb-53cbbbba6f08',
+});
 console.log('status:', status.verificationSessionStatus);

@@ -9,9 +9,13 @@ const client = createClient({ apiKey: process.env.FORTID_API_KEY ?? '', timeoutM
 
 try {
   // Your own signal bounds the whole call, retries and waits included.
-  await getVerificationSessionStatus(client, '497f6eca-6276-4993-bfeb-53cbbbba6f08', {
-    signal: AbortSignal.timeout(30_000),
-  });
+  await getVerificationSessionStatus(
+    client,
+    { verificationSessionId: '497f6eca-6276-4993-bfeb-53cbbbba6f08' },
+    {
+      signal: AbortSignal.timeout(30_000),
+    },
+  );
 } catch (error) {
   if (!(error instanceof TimeoutError)) throw error;
   console.log(`no answer within ${error.timeoutMs} ms, ${error.attempts} attempts`);

@@ -3,7 +3,9 @@ import { createClient, getVerificationSessionStatus } from '@credstat/fortid-ver
 // Validation, a 30 s per-attempt timeout and two retries are on by default.
 const client = createClient({ apiKey: process.env.FORTID_API_KEY ?? '' });
 
-const status = await getVerificationSessionStatus(client, '497f6eca-6276-4993-bfeb-53cbbbba6f08');
+const status = await getVerificationSessionStatus(client, {
+  verificationSessionId: '497f6eca-6276-4993-bfeb-53cbbbba6f08',
+});
 
 // The body is a union discriminated by `verificationSessionStatus`.
 switch (status.verificationSessionStatus) {

@@ -15,10 +15,10 @@ import { validateResponse } from '@credstat/fortid-verifier/validators';
 
 window.credstat = async () => {
   const client = createClient({ apiKey: 'browser-key', baseUrl: location.origin, retry: false });
-  const status = await getVerificationSessionStatus(client, '497f6eca-6276-4993-bfeb-53cbbbba6f08');
+  const status = await getVerificationSessionStatus(client, { verificationSessionId: '497f6eca-6276-4993-bfeb-53cbbbba6f08' });
   let expired;
   try {
-    await getVerificationSessionStatus(client, '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f');
+    await getVerificationSessionStatus(client, { verificationSessionId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f' });
   } catch (error) {
     expired = { typed: isVerificationSessionError(error) && error.hasStatus(410), kind: error.kind, body: error.body };
   }

@@ -4,6 +4,7 @@ import { describeContract } from '@credstat/tools/testing';
 
 describeContract({
   api,
-  createClient: (fetch) => createClient({ apiKey: 'contract-test-key', fetch, retry: false }),
+  createClient: (options) =>
+    createClient({ apiKey: 'contract-test-key', retry: false, ...options }),
   validateResponse,
 });

@@ -21,7 +21,7 @@ describe('waitForVerificationSession', () => {
       apiKey: 'k-1234',
       fetch: replayFetch(recorded('200-in-progress.har'), recorded('200-verification-failed.har')),
     });
-    const result = await waitForVerificationSession(client, ID, fast);
+    const result = await waitForVerificationSession(client, { verificationSessionId: ID }, fast);
     expect(result).toEqual({
       verificationSessionStatus: 'VERIFICATION_FAILED',
       description: 'Credential signature could not be verified.',
@@ -33,25 +33,25 @@ describe('waitForVerificationSession', () => {
       apiKey: 'k-1234',
       fetch: replayFetch(recorded('200-in-progress.har'), recorded('404-session-not-found.har')),
     });
-    await expect(waitForVerificationSession(client, ID, fast)).rejects.toBeInstanceOf(
-      SessionNotFoundError,
-    );
+    await expect(
+      waitForVerificationSession(client, { verificationSessionId: ID }, fast),
+    ).rejects.toBeInstanceOf(SessionNotFoundError);
   });
 
   it('a status the spec does not know stops it (InvalidResponseError, or UnknownSessionStatusError without validation)', async () => {
     const unknown = recorded('rejected/200-unknown-status-value.har');
     const strict = createClient({ apiKey: 'k-1234', fetch: replayFetch(unknown) });
-    await expect(waitForVerificationSession(strict, ID, fast)).rejects.toBeInstanceOf(
-      InvalidResponseError,
-    );
+    await expect(
+      waitForVerificationSession(strict, { verificationSessionId: ID }, fast),
+    ).rejects.toBeInstanceOf(InvalidResponseError);
     const lax = createClient({
       apiKey: 'k-1234',
       validateResponses: false,
       fetch: replayFetch(unknown),
     });
-    await expect(waitForVerificationSession(lax, ID, fast)).rejects.toBeInstanceOf(
-      UnknownSessionStatusError,
-    );
+    await expect(
+      waitForVerificationSession(lax, { verificationSessionId: ID }, fast),
+    ).rejects.toBeInstanceOf(UnknownSessionStatusError);
   });
 
   it('declares every status value of the spec as pending or terminal', async () => {

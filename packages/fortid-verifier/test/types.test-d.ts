@@ -18,7 +18,7 @@ describe('types', () => {
   it('waitForVerificationSession resolves to terminal statuses only', () => {
     const client = createClient({ apiKey: 'k' });
     expectTypeOf(
-      waitForVerificationSession(client, 'id'),
+      waitForVerificationSession(client, { verificationSessionId: 'id' }),
     ).resolves.toEqualTypeOf<TerminalVerificationSessionStatus>();
     expectTypeOf<TerminalVerificationSessionStatus['verificationSessionStatus']>().toEqualTypeOf<
       'VERIFICATION_FAILED' | 'VERIFICATION_SUCCEEDED'
