@@ -2,28 +2,40 @@
 // Without names: every API in redocly.yaml. --check writes nothing and exits 1
 // when committed output differs from what the spec produces now.
 import { parseArgs } from 'node:util';
-import { findApi, listApis } from '../lib/repo.ts';
-import { generateApi } from './generate.ts';
+import { findApi, listApis, listTestSpecs } from '../lib/repo.ts';
+import { type GeneratedTree, generateApi, generateTestSpec } from './generate.ts';
 import { diffTree, writeTree } from './output.ts';
 
 const { values, positionals } = parseArgs({
   options: { check: { type: 'boolean', default: false } },
   allowPositionals: true,
 });
-const apis = positionals.length > 0 ? positionals.map(findApi) : listApis();
+// Named APIs only; without names, every API and every test spec.
+const targets: { label: string; dir: string; generate: () => Promise<GeneratedTree> }[] = [
+  ...(positionals.length > 0 ? positionals.map(findApi) : listApis()).map((api) => ({
+    label: api.packageName,
+    dir: api.packageDir,
+    generate: () => generateApi(api),
+  })),
+  ...(positionals.length > 0 ? [] : listTestSpecs()).map((spec) => ({
+    label: `test spec ${spec.name}`,
+    dir: spec.outDir,
+    generate: () => generateTestSpec(spec),
+  })),
+];
 
 let stale = 0;
-for (const api of apis) {
-  const tree = await generateApi(api);
+for (const target of targets) {
+  const tree = await target.generate();
   if (values.check) {
-    const problems = diffTree(api.packageDir, tree);
+    const problems = diffTree(target.dir, tree);
     stale += problems.length;
     for (const problem of problems) console.error(`✗ ${problem}`);
-    if (problems.length === 0) console.log(`✓ ${api.packageName}: generated output is current`);
+    if (problems.length === 0) console.log(`✓ ${target.label}: generated output is current`);
   } else {
-    writeTree(api.packageDir, tree);
+    writeTree(target.dir, tree);
     const count = [...tree.values()].reduce((sum, files) => sum + files.size, 0);
-    console.log(`✓ ${api.packageName}: wrote ${count} files`);
+    console.log(`✓ ${target.label}: wrote ${count} files`);
   }
 }
 if (stale > 0) {

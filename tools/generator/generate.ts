@@ -1,5 +1,5 @@
 // Turns one API's spec into the files of packages/<api>/src/generated/.
-import type { ApiEntry } from '../lib/repo.ts';
+import type { ApiEntry, TestSpecEntry } from '../lib/repo.ts';
 import { bundleSpec } from './bundle.ts';
 import { emitDescriptor, emitValidatorDeclarations } from './descriptor.ts';
 import { emitFixtureTypes } from './fixture-types.ts';
@@ -36,4 +36,20 @@ export async function generateApi(api: ApiEntry): Promise<GeneratedTree> {
     ['src/generated', files],
     ['test/generated', tests],
   ]);
+}
+
+/** A test spec's descriptor, types and validators, all in one folder (`'.'`). */
+export async function generateTestSpec(spec: TestSpecEntry): Promise<GeneratedTree> {
+  const { document, sha256 } = await bundleSpec(spec);
+  const head = header(spec, sha256);
+  const validators = await compileValidators(spec.name, document);
+  const validatorNames = [...validators.exports.values(), ...validators.parameters.values()];
+  const described = emitDescriptor(spec.name, spec.specPath, document, validators);
+  const files = new Map<string, string>([
+    ['types.gen.ts', head + (await emitTypes(document))],
+    ['validators.gen.js', head + validators.code],
+    ['validators.gen.d.ts', head + emitValidatorDeclarations(new Set(validatorNames))],
+    ['api.gen.ts', head + described.source],
+  ]);
+  return new Map([['.', files]]);
 }

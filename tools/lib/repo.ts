@@ -46,3 +46,18 @@ export function findApi(name: string): ApiEntry {
   if (!api) throw new Error(`No API named "${name}" in redocly.yaml`);
   return api;
 }
+
+/** A spec that exists only for tests, generated into `outDir` (tools/test-specs.yaml). */
+export interface TestSpecEntry extends ApiEntry {
+  outDir: string;
+}
+
+export const testSpecsPath = join(repoRoot, 'tools', 'test-specs.yaml');
+
+export function listTestSpecs(path = testSpecsPath): TestSpecEntry[] {
+  const specs = parse(readFileSync(path, 'utf8')) as Record<string, { root: string; out: string }> | null;
+  return Object.entries(specs ?? {}).map(([name, { root, out }]) => ({
+    ...apiEntry(name, root),
+    outDir: join(repoRoot, out),
+  }));
+}

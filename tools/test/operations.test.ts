@@ -137,7 +137,7 @@ describe('auth, read from the spec', () => {
     ['security: []', { security: [] }, null],
     ['an empty requirement among others', { security: [{}, { key: [] }] }, null],
   ])('an operation takes %s', (_label, operation, expected) => {
-    const document = spec(operation);
+    const document = spec(operation as Partial<OperationObject>);
     const get = document.paths?.['/runs/{runId}']?.get as OperationObject;
     expect(operationAuth(document, get, SPEC)).toEqual(expected);
   });
@@ -148,7 +148,8 @@ describe('auth, read from the spec', () => {
     ['alternatives', { security: [{ key: [] }, { bearer: [] }] }, 'alternative security schemes'],
     ['a combination', { security: [{ key: [], bearer: [] }] }, 'combine schemes'],
   ])('fails generation on %s', (_label, operation, message) => {
-    expect(() => emitDescriptor('demo', SPEC, spec(operation), noValidators)).toThrow(message);
+    const document = spec(operation as Partial<OperationObject>);
+    expect(() => emitDescriptor('demo', SPEC, document, noValidators)).toThrow(message);
   });
 
   it('carries per-operation auth in the descriptor, and none for security: []', () => {

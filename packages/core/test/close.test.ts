@@ -14,7 +14,8 @@ import {
 } from '../src/index.js';
 import type { Transport } from '../src/transport.js';
 import { undiciTransport } from '../src/undici.js';
-import { fakeApi, type paths } from './support/fake-api.js';
+import { api as fakeApi } from './generated/api.gen.js';
+import type { paths } from './generated/types.gen.js';
 import { startServer } from './support/server.js';
 
 const TRANSPORTS: { transport: string; make: () => Transport | undefined }[] = [

@@ -9,14 +9,19 @@ import {
   type RetryEvent,
   type TokenRequest,
 } from '../src/index.js';
-import { fakeApi, type paths } from './support/fake-api.js';
+import { api as fakeApi } from './generated/api.gen.js';
+import type { paths } from './generated/types.gen.js';
 import { json, type Step, scriptedFetch } from './support/scripted-fetch.js';
 
 const keyApi: ApiDescriptor = { ...fakeApi, auth: { type: 'apiKey', header: 'X-API-KEY' } };
 const session = json(200, { status: 'DONE', result: 'ok' });
 const unauthorized: Step = { status: 401, body: '' };
 
-function setup(steps: Step[], options: Parameters<typeof createApiClient>[1], api = fakeApi) {
+function setup(
+  steps: Step[],
+  options: Parameters<typeof createApiClient>[1],
+  api: ApiDescriptor = fakeApi,
+) {
   const fetch = scriptedFetch(steps, { repeatLast: true });
   const events: RetryEvent[] = [];
   const client = createApiClient<paths>(api, {

@@ -12,7 +12,8 @@ import {
   UnexpectedStatusError,
   unwrap,
 } from '../src/index.js';
-import { fakeApi, type paths } from './support/fake-api.js';
+import { api as fakeApi } from './generated/api.gen.js';
+import type { paths } from './generated/types.gen.js';
 import { closedPortUrl, startServer } from './support/server.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -102,7 +103,7 @@ describe('failures', () => {
     expect(error).toMatchObject({
       reason: 'schema',
       status: 200,
-      issues: [{ path: '', message: 'must be a session' }],
+      issues: [{ path: '', message: '"status" has unknown value "EXPLODED"' }],
     });
   });
 

@@ -15,7 +15,8 @@ import {
   UnknownSessionStatusError,
   unwrap,
 } from '../src/index.js';
-import { fakeApi, type paths } from './support/fake-api.js';
+import { api as fakeApi } from './generated/api.gen.js';
+import type { paths } from './generated/types.gen.js';
 import { json, type Step, scriptedFetch } from './support/scripted-fetch.js';
 import { settle } from './support/timers.js';
 

@@ -2,8 +2,9 @@
 // are built the same whether or not middleware asks for real Request objects.
 import type { Middleware } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
-import { createApiClient } from '../src/index.js';
-import { fakeApi, type paths } from './support/fake-api.js';
+import { callOperation, createApiClient } from '../src/index.js';
+import { api as fakeApi } from './generated/api.gen.js';
+import type { paths } from './generated/types.gen.js';
 import { json, type Step, scriptedFetch } from './support/scripted-fetch.js';
 
 function setup(steps: Step[], options: Parameters<typeof createApiClient>[1] = {}) {
@@ -230,5 +231,64 @@ describe('the result', () => {
       JSON.parse = parse;
     }
     expect(parses).toBe(1);
+  });
+});
+
+describe('parameters against the spec', () => {
+  it('a query value outside its enum is refused before sending, naming the parameter', async () => {
+    const { client, fetch } = setup([done]);
+    const error = await client
+      .GET('/sessions/{id}', { params: { path: { id: 's1' }, query: { view: 'wide' as 'full' } } })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      kind: 'invalid-parameter',
+      parameter: 'view',
+      problem: 'must be equal to one of the allowed values',
+    });
+    expect(String(error)).not.toContain('wide');
+    expect(fetch.sent).toHaveLength(0);
+  });
+
+  it('validateRequests: false sends it anyway (but never a dot segment)', async () => {
+    const { client, fetch } = setup([done], { validateRequests: false });
+    await client.GET('/sessions/{id}', {
+      params: { path: { id: 's1' }, query: { view: 'wide' as 'full' } },
+    });
+    expect(fetch.sent[0]?.url).toBe('https://api.example.test/v1/sessions/s1?view=wide');
+    expect(await read(client, '..').catch((e: unknown) => e)).toMatchObject({
+      kind: 'invalid-parameter',
+    });
+  });
+});
+
+describe('callOperation, behind every generated operation function', () => {
+  it('sends path and query, and resolves to the checked success body', async () => {
+    const { client, fetch } = setup([done]);
+    const args = { id: 'a b', query: { view: 'full' } };
+    const data = await callOperation(client, fakeApi.operations.getSession, args);
+    expect(data).toEqual({ status: 'DONE', result: 'ok' });
+    expect(fetch.sent[0]?.url).toBe('https://api.example.test/v1/sessions/a%20b?view=full');
+  });
+
+  it('sends a raw media type (application/jwt) as the string it is', async () => {
+    const { client, fetch } = setup([json(200, { idx: 1, uri: 'u' })]);
+    await callOperation(client, fakeApi.operations.issue, { body: 'eyJ.e30.c2ln' });
+    expect(fetch.sent[0]).toMatchObject({ method: 'POST', body: 'eyJ.e30.c2ln' });
+    expect(fetch.sent[0]?.headers.get('content-type')).toBe('application/jwt');
+  });
+
+  it('sends a JSON body as JSON', async () => {
+    const { client, fetch } = setup([json(201, { status: 'PENDING' })]);
+    await callOperation(client, fakeApi.operations.createSession, { body: { name: 'n' } });
+    expect(fetch.sent[0]?.body).toBe('{"name":"n"}');
+    expect(fetch.sent[0]?.headers.get('content-type')).toBe('application/json');
+  });
+
+  it('throws the typed error for a documented error status, even with throwOnError: false', async () => {
+    const { client } = setup([json(404, { message: 'gone' })], { throwOnError: false });
+    const error = await callOperation(client, fakeApi.operations.getSession, { id: 's1' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ kind: 'api', status: 404, operationId: 'getSession' });
   });
 });

@@ -11,7 +11,8 @@ import {
   TimeoutError,
   UnexpectedStatusError,
 } from '../src/index.js';
-import { fakeApi, type paths } from './support/fake-api.js';
+import { api as fakeApi } from './generated/api.gen.js';
+import type { paths } from './generated/types.gen.js';
 import { json, type Step, scriptedFetch, seededRandom } from './support/scripted-fetch.js';
 import { settle } from './support/timers.js';
 

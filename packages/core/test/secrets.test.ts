@@ -3,7 +3,8 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CredstatError, createApiClient, type RetryEvent } from '../src/index.js';
-import { fakeApi, type paths } from './support/fake-api.js';
+import { api as fakeApi } from './generated/api.gen.js';
+import type { paths } from './generated/types.gen.js';
 import { closedPortUrl, startServer } from './support/server.js';
 
 const TOKEN = 'canary-token-5f1d2e';

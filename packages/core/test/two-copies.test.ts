@@ -20,7 +20,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as source from '../src/index.js';
-import { fakeApi, type paths } from './support/fake-api.js';
+import { api as fakeApi } from './generated/api.gen.js';
+import type { paths } from './generated/types.gen.js';
 import { startServer } from './support/server.js';
 
 type Core = typeof source;
