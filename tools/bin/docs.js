@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../docs/build.ts');
+await import('../docs/docs-cli.ts');

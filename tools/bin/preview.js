@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../docs/preview.ts');
+await import('../docs/preview-cli.ts');

@@ -1,5 +1,5 @@
-// credstat-docs <api>: the API's reference page, by `redocly build-docs`,
-// written to packages/<api>/site/index.html.
+// An API's reference page, by `redocly build-docs`, written to
+// packages/<api>/site/index.html (the `credstat-docs` command is docs-cli.ts).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { redoclyBin } from '../lib/redocly.ts';
@@ -17,14 +17,4 @@ export function buildDocs(name: string): string {
     },
   );
   return output;
-}
-
-// Run as `credstat-docs` (tools/bin/docs.js), not when imported by the preview.
-if (process.argv[1]?.endsWith('/bin/docs.js')) {
-  const [name] = process.argv.slice(2);
-  if (!name) {
-    console.error('usage: credstat-docs <api>');
-    process.exit(2);
-  }
-  console.log(`✓ ${buildDocs(name)}`);
 }

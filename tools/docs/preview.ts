@@ -1,11 +1,10 @@
-// credstat-preview [--port 4173]: serves every API's reference docs on
-// 127.0.0.1 and reloads the page when a spec file changes. Built on
+// Serves every API's reference docs on 127.0.0.1 (`credstat-preview`, in
+// preview-cli.ts) and reloads the page when a spec file changes. Built on
 // `redocly build-docs` (`redocly preview` needs a project framework we cannot use).
 import { type FSWatcher, readFileSync, watch } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { relative } from 'node:path';
-import { type ApiEntry, listApis, repoRoot } from '../lib/repo.ts';
+import { type ApiEntry, listApis } from '../lib/repo.ts';
 import { buildDocs } from './build.ts';
 
 const RELOAD_SCRIPT =
@@ -85,13 +84,4 @@ function indexPage(apis: ApiEntry[]): string {
     (api) => `<li><a href="/${api.name}/">${api.packageName}</a> — ${api.specPath}</li>`,
   );
   return `<!doctype html><title>credstat docs</title><h1>credstat API docs</h1><ul>${items.join('')}</ul>${RELOAD_SCRIPT}`;
-}
-
-// Run as `credstat-preview` (tools/bin/preview.js), not when imported by tests.
-if (process.argv[1]?.endsWith('/bin/preview.js')) {
-  const port = Number(process.argv[process.argv.indexOf('--port') + 1]) || 4173;
-  const preview = await startPreview(port);
-  console.log(
-    `credstat docs at ${preview.url} (watching ${relative(repoRoot, `${repoRoot}/specs`)}/; Ctrl-C to stop)`,
-  );
 }

@@ -55,7 +55,10 @@ export interface TestSpecEntry extends ApiEntry {
 export const testSpecsPath = join(repoRoot, 'tools', 'test-specs.yaml');
 
 export function listTestSpecs(path = testSpecsPath): TestSpecEntry[] {
-  const specs = parse(readFileSync(path, 'utf8')) as Record<string, { root: string; out: string }> | null;
+  const specs = parse(readFileSync(path, 'utf8')) as Record<
+    string,
+    { root: string; out: string }
+  > | null;
   return Object.entries(specs ?? {}).map(([name, { root, out }]) => ({
     ...apiEntry(name, root),
     outDir: join(repoRoot, out),

@@ -12,14 +12,18 @@ import { findApi, repoRoot } from '../lib/repo.ts';
 import { runDrift } from './drift.ts';
 import { replayFetch } from './replay.ts';
 
+interface ReplayClientOptions {
+  fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  validateRequests?: boolean;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the suite drives any API's client
+type AnyClient = Client<any>;
+
 export interface ContractOptions {
   api: ApiDescriptor;
   /** A client of the package that sends with `fetch`; `validateRequests` as the core option. */
-  // biome-ignore lint/suspicious/noExplicitAny: the suite drives any API's client
-  createClient: (options: {
-    fetch: (url: string, init?: RequestInit) => Promise<Response>;
-    validateRequests?: boolean;
-  }) => Client<any>;
+  createClient: (options: ReplayClientOptions) => AnyClient;
   validateResponse: (operationId: never, status: number, body: unknown) => ValidationResult;
 }
 
