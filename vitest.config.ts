@@ -1,12 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// One run over every workspace project, so the totals are one report. In CI
-// the JSON report is also written (to $VITEST_REPORT), for .ci/run to sum.
+// `vitest` from the root: every workspace project in one run (watch mode while
+// editing). `pnpm test` runs each package's own vitest through turbo instead, and
+// each writes its own JSON report (tools/config/vitest.js): CI sums those.
 export default defineConfig({
   test: {
     projects: ['packages/*', 'tools'],
-    reporters: process.env.CI
-      ? ['default', ['json', { outputFile: process.env.VITEST_REPORT ?? '.vitest-report.json' }]]
-      : ['default'],
+    reporters: ['default'],
   },
 });

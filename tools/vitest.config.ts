@@ -1,9 +1,11 @@
-import { defineProject } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
+import { reporters } from './config/vitest.js';
 
-export default defineProject({
+export default defineConfig({
   test: {
     name: 'tools',
     include: ['test/**/*.test.ts'],
+    reporters,
     testTimeout: 60_000,
   },
 });

@@ -1,3 +1,6 @@
-import type { UserWorkspaceConfig } from 'vitest/config';
+import type { ViteUserConfig } from 'vitest/config';
 
-export declare function packageProject(name: string): UserWorkspaceConfig;
+type Reporters = NonNullable<NonNullable<ViteUserConfig['test']>['reporters']>;
+
+export declare const reporters: Reporters;
+export declare function packageProject(name: string): ViteUserConfig;

@@ -4,7 +4,7 @@
 // keep-alive sockets end, and closing twice is harmless.
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   AbortError,
   type ClientOptions,
@@ -69,7 +69,8 @@ async function until(check: () => boolean, ms = 2_000): Promise<void> {
   }
 }
 
-const timeouts = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
+/** A per-attempt timeout no other code in the process arms. */
+const ATTEMPT_MS = 9_871;
 
 /** A call the server never answers. */
 function hangingServer(api: Awaited<ReturnType<typeof server>>) {
@@ -168,21 +169,27 @@ describe('resources', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"status":"DONE","result":"ok"}');
     });
-    const before = timeouts();
+    // The client's own timers, told apart by their delay: the attempt timeout.
+    // (Counting every Timeout in the process also counts the server's and
+    // undici's, which come and go on their own.)
+    const armed = vi.spyOn(globalThis, 'setTimeout');
+    cleanups.push(() => armed.mockRestore());
+    const ours = () =>
+      armed.mock.results
+        .filter((_result, index) => armed.mock.calls[index]?.[1] === ATTEMPT_MS)
+        .map((result) => result.value as NodeJS.Timeout & { _destroyed?: boolean });
 
-    const client = clientFor(api.url, make);
+    const client = clientFor(api.url, make, { timeoutMs: ATTEMPT_MS });
     expect((await read(client)).data).toEqual({ status: 'DONE', result: 'ok' });
     const pending = failure(client.GET('/sessions/{id}', { params: { path: { id: 'hang' } } }));
     await until(() => api.received.length === 2);
-    // The hanging attempt's own timeout is armed (so the count below means something).
-    expect(timeouts()).toBeGreaterThan(before);
+    // One timer per attempt; the finished one is cleared, the hanging one is armed.
+    expect(ours()).toHaveLength(2);
+    expect(ours().map((timer) => timer._destroyed === true)).toEqual([true, false]);
     await client.close();
 
     expect(await pending).toMatchObject({ kind: 'abort', reason: 'closed' });
-    // The server's own keep-alive timer for the socket goes when it sees the close,
-    // a moment later; the client's 10 s attempt timer would still be there after 1 s.
-    await until(() => timeouts() <= before, 1_000);
-    expect(timeouts()).toBeLessThanOrEqual(before);
+    expect(ours().every((timer) => timer._destroyed === true)).toBe(true);
   });
 
   it('undici: close() ends the keep-alive sockets it opened', async () => {

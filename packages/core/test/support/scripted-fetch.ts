@@ -37,10 +37,14 @@ export function scriptedFetch(steps: Step[], options: { repeatLast?: boolean } =
       steps[sent.length - 1] ?? (options.repeatLast ? steps[steps.length - 1] : undefined);
     if (!step) throw new Error(`script has no step ${sent.length}`);
     if (step === 'hang') {
+      // The signal the client passed, as a real fetch sees it. (A Request's own
+      // signal follows it only while the Request lives: undici links them by a
+      // WeakRef, so once nothing holds the Request, Node 22+ may collect the link.)
+      const { signal } = init;
       return new Promise((_resolve, reject) => {
-        const abort = () => reject(request.signal.reason);
-        if (request.signal.aborted) abort();
-        request.signal.addEventListener('abort', abort, { once: true });
+        const abort = () => reject(signal?.reason);
+        if (signal?.aborted) abort();
+        signal?.addEventListener('abort', abort, { once: true });
       });
     }
     if ('throws' in step) throw step.throws;
