@@ -4,7 +4,7 @@
 // keep-alive sockets end, and closing twice is harmless.
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   AbortError,
   type ClientOptions,
@@ -16,24 +16,12 @@ import type { Transport } from '../src/transport.js';
 import { undiciTransport } from '../src/undici.js';
 import { api as fakeApi } from './generated/api.gen.js';
 import type { paths } from './generated/types.gen.js';
-import { startServer } from './support/server.js';
+import { cleanups, server } from './support/cleanups.js';
 
 const TRANSPORTS: { transport: string; make: () => Transport | undefined }[] = [
   { transport: 'fetch', make: () => undefined },
   { transport: 'undici', make: () => undiciTransport() },
 ];
-
-// Everything a test opens is closed after it, pass or fail, newest first.
-const cleanups: (() => Promise<unknown> | unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function server() {
-  const started = await startServer();
-  cleanups.push(started.close);
-  return started;
-}
 
 function clientFor(baseUrl: string, make: () => Transport | undefined, extra: ClientOptions = {}) {
   const transport = make();

@@ -5,22 +5,10 @@ import { createServer, request as forward, type ServerResponse } from 'node:http
 import type { AddressInfo } from 'node:net';
 import { connect as dial, type Socket } from 'node:net';
 import { Agent, ProxyAgent, request } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OutgoingRequest, Transport } from '../src/transport.js';
 import { undiciTransport } from '../src/undici.js';
-import { startServer } from './support/server.js';
-
-// Everything a test opens is closed after it, pass or fail, newest first.
-const cleanups: (() => Promise<unknown> | unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function server() {
-  const started = await startServer();
-  cleanups.push(started.close);
-  return started;
-}
+import { cleanups, server } from './support/cleanups.js';
 
 function transport(options?: Parameters<typeof undiciTransport>[0]): Transport {
   const created = undiciTransport(options);
