@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../fixtures/record.ts');
+await import('../har/record.ts');

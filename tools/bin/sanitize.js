@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../fixtures/sanitize-cli.ts');
+await import('../har/sanitize-cli.ts');

@@ -1,7 +1,7 @@
 // A type-level test per fixture: every recorded body must satisfy its generated
 // type, and every rejected one must not (so `@ts-expect-error` is required).
 import { relative } from 'node:path';
-import { listFixtures } from '../fixtures/har.ts';
+import { listFixtures } from '../har/har.ts';
 import { matchOperation } from '../lib/match.ts';
 import type { ApiEntry } from '../lib/repo.ts';
 import { type OpenApiDocument, operationsById } from './openapi.ts';

@@ -1,6 +1,6 @@
 // Turns one API's spec into the files of packages/<api>/src/generated/.
 import type { ApiEntry, TestSpecEntry } from '../lib/repo.ts';
-import { bundleSpec } from './bundle.ts';
+import { bundleSpec } from './bundle-spec.ts';
 import { emitDescriptor, emitValidatorDeclarations } from './descriptor.ts';
 import { emitFixtureTypes } from './fixture-types.ts';
 import { emitOperations } from './operations.ts';

@@ -5,7 +5,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
-import { bundleSource } from '../lib/bundle.ts';
+import { bundleSource } from '../lib/bundle-source.ts';
 import {
   type JsonSchema,
   jsonMediaType,

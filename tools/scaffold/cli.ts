@@ -1,15 +1,21 @@
 // credstat-scaffold <api> [--spec specs/<api>/openapi.yaml] [--force]
-// Registers a hand-written spec in redocly.yaml and makes packages/<api> from
-// ./template, then generates its code. No tool code changes per API.
+// Registers a hand-written spec in redocly.yaml, generates its code and makes
+// packages/<api> from ./template. No tool code changes per API. What it writes
+// passes `biome ci` as it is: the rendered files are formatted here, since their
+// layout depends on the API's names and examples.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
-import { bundleSpec } from '../generator/bundle.ts';
+import type { Auth } from '../generator/auth.ts';
+import { bundleSpec } from '../generator/bundle-spec.ts';
 import { generateApi } from '../generator/generate.ts';
 import { writeTree } from '../generator/output.ts';
 import { apiEntry, redoclyConfigPath, repoRoot } from '../lib/repo.ts';
-import { exampleBody } from './example.ts';
+import { exampleCall } from './example.ts';
 
 const templateDir = join(import.meta.dirname, 'template');
 
@@ -35,65 +41,150 @@ if (existsSync(api.packageDir) && !values.force) {
   process.exit(1);
 }
 
-// 1. redocly.yaml: comments and order kept.
+// 1. redocly.yaml: only the new `apis` entry changes (comments, order and line
+// breaks kept; lineWidth 0 so that no long line is re-wrapped).
 const config = parseDocument(readFileSync(redoclyConfigPath, 'utf8'));
 if (!config.hasIn(['apis', name])) {
   config.setIn(['apis', name], config.createNode({ root: specPath }));
-  writeFileSync(redoclyConfigPath, config.toString());
+  writeFileSync(redoclyConfigPath, config.toString({ lineWidth: 0 }));
 }
 
-// 2. The package, from the template.
+// 2. Its generated code. The credential comes from the generated descriptor, the
+// one reading of the spec's security that the runtime also uses.
+writeTree(api.packageDir, await generateApi(api));
+const generated = pathToFileURL(join(api.generatedDir, 'api.gen.ts')).href;
+const { auth } = ((await import(generated)) as { api: { auth: Auth } }).api;
+
+// 3. The package, from the template.
 const { document } = await bundleSpec(api);
-const example = exampleBody(document);
-const schemes = Object.values(document.components?.securitySchemes ?? {});
-const credential = schemes.some((scheme) => scheme.type === 'http') ? 'token' : 'apiKey';
+const example = exampleCall(document);
+const title = (document as { info?: { title?: string } }).info?.title ?? name;
 const pascal = name.replace(/(^|-)([a-z0-9])/g, (_m, _dash, c: string) => c.toUpperCase());
-const validateExample = [
-  `import { validateResponse } from '@credstat/${name}/validators';`,
-  '',
-  `const body: unknown = ${JSON.stringify(example.body)};`,
-  `const result = validateResponse('${example.operationId}', ${example.status}, body);`,
-  "console.log(result.ok ? 'valid' : result.issues);",
-  '',
-].join('\n');
+const envName = name.toUpperCase().replace(/-/g, '_');
+
+interface Credential {
+  option: 'apiKey' | 'token';
+  type: string;
+  doc: string;
+  env: string;
+  /** The header the example credential arrives in, and its expected value. */
+  header: string;
+  sent: string;
+}
+const credential: Credential | undefined =
+  auth?.type === 'apiKey'
+    ? {
+        option: 'apiKey',
+        type: 'string',
+        doc: `/** Sent as \`${auth.header}\`. Never appears in errors or hooks. */`,
+        env: `${envName}_API_KEY`,
+        header: auth.header.toLowerCase(),
+        sent: 'example-credential',
+      }
+    : auth?.type === 'bearer'
+      ? {
+          option: 'token',
+          type: 'TokenSource',
+          doc: [
+            '/**',
+            '   * Sent as `Authorization: Bearer …`: a string, or a function asked once per',
+            '   * attempt (and again after a 401). Never appears in errors or hooks.',
+            '   */',
+          ].join('\n'),
+          env: `${envName}_TOKEN`,
+          header: 'authorization',
+          sent: 'Bearer example-credential',
+        }
+      : undefined;
+
+const optionsDeclaration = credential
+  ? [
+      `export interface ${pascal}Options extends ClientOptions {`,
+      `  ${credential.doc}`,
+      `  ${credential.option}: ${credential.type};`,
+      '}',
+    ].join('\n')
+  : [
+      '/** The API declares no security: createClient takes only the options every client shares. */',
+      `export type ${pascal}Options = ClientOptions;`,
+    ].join('\n');
+
 const vars: Record<string, string> = {
   name,
   pascal,
-  title: (document as { info?: { title?: string } }).info?.title ?? name,
+  title,
   specPath,
   specDir: dirname(specPath),
-  credential,
-  credentialDoc:
-    credential === 'token'
-      ? '/** Sent as `Authorization: Bearer …`; never logged. */'
-      : '/** The API key; never logged. */',
-  exampleJson: JSON.stringify(example.body),
+  coreImports: [
+    'type ClientOptions',
+    'type CredstatClient',
+    'createApiClient',
+    ...(credential?.type === 'TokenSource' ? ['type TokenSource'] : []),
+  ].join(', '),
+  optionsDeclaration,
+  optionsDefault: credential ? '' : ' = {}',
+  contractCredential: credential ? `${credential.option}: 'contract-test-credential', ` : '',
+  clientOptions: credential ? `{ ${credential.option}: process.env.${credential.env} ?? '' }` : '',
+  stubCredential: credential ? `vi.stubEnv('${credential.env}', 'example-credential');` : '',
+  credentialCheck: credential
+    ? `expect(new Headers(init?.headers).get('${credential.header}')).toBe('${credential.sent}');`
+    : "expect(new Headers(init?.headers).has('authorization')).toBe(false);",
   operationId: example.operationId,
   status: String(example.status),
-  validateExample,
+  exampleJson: JSON.stringify(example.body),
+  exampleArgs: JSON.stringify(example.args),
+  exampleMediaType: example.mediaType,
+  exampleUrl: JSON.stringify(example.url),
+  exampleQuery: JSON.stringify(example.query),
 };
 const render = (text: string) =>
   text.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => vars[key] ?? `{{${key}}}`);
 
-function copyTemplate(from: string, to: string): void {
+/** Template file → package file, rendered; README.md last (it quotes the formatted examples). */
+function renderTemplate(from: string, to: string, out: Map<string, string>): Map<string, string> {
   for (const entry of readdirSync(from)) {
     const source = join(from, entry);
-    if (statSync(source).isDirectory()) {
-      copyTemplate(source, join(to, entry));
-      continue;
-    }
-    mkdirSync(to, { recursive: true });
-    writeFileSync(join(to, entry.replace(/\.tmpl$/, '')), render(readFileSync(source, 'utf8')));
+    if (statSync(source).isDirectory()) renderTemplate(source, join(to, entry), out);
+    else out.set(join(to, entry.replace(/\.tmpl$/, '')), render(readFileSync(source, 'utf8')));
   }
+  return out;
 }
-copyTemplate(templateDir, api.packageDir);
+const files = renderTemplate(templateDir, api.packageDir, new Map());
+const readmePath = join(api.packageDir, 'README.md');
+const readme = files.get(readmePath);
+files.delete(readmePath);
+for (const [path, text] of files) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+formatWithBiome([...files.keys()].filter((path) => /\.(ts|js|json)$/.test(path)));
+if (readme !== undefined) {
+  const formatted = (file: string) => readFileSync(join(api.packageDir, 'examples', file), 'utf8');
+  vars.usageExample = formatted('usage.ts');
+  vars.validateExample = formatted('validate.ts');
+  writeFileSync(readmePath, render(readme));
+}
 mkdirSync(join(api.fixturesDir, 'rejected'), { recursive: true });
 
-// 3. Its generated code.
-writeTree(api.packageDir, await generateApi(api));
+/** Biome's formatter and import order over the rendered files, as `pnpm format` would leave them. */
+function formatWithBiome(paths: string[]): void {
+  const require = createRequire(join(repoRoot, 'package.json'));
+  const biome = join(dirname(require.resolve('@biomejs/biome/package.json')), 'bin', 'biome');
+  const result = spawnSync(
+    process.execPath,
+    [biome, 'check', '--write', '--linter-enabled=false', '--colors=off', ...paths],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
+  if (result.status !== 0) {
+    console.error(
+      `✗ biome could not format the rendered template:\n${result.stdout}${result.stderr}`,
+    );
+    process.exit(1);
+  }
+}
 
 console.log(`✓ ${api.packageName} in ${relative(repoRoot, api.packageDir)}
-Next:
+Next (README "Adding an API"):
   1. pnpm install
-  2. record or derive fixtures in ${relative(repoRoot, api.fixturesDir)}/ (README: "Recording a fixture")
-  3. pnpm generate && pnpm build && pnpm test`);
+  2. add fixtures to ${relative(repoRoot, api.fixturesDir)}/ (README "Recording a fixture"), then pnpm generate
+  3. pnpm turbo run lint lint:spec build typecheck lint:package test --filter=${api.packageName}`);

@@ -1,17 +1,22 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-// The preview runs against a scratch copy of the repo, so edits here are safe.
+// The preview runs against a scratch copy of the repo, so edits here are safe:
+// redocly.yaml and the spec folder of every API it lists.
 const root = mkdtempSync(join(tmpdir(), 'credstat-preview-'));
 const source = join(import.meta.dirname, '../..');
-cpSync(join(source, 'redocly.yaml'), join(root, 'redocly.yaml'));
-cpSync(join(source, 'specs/fortid-verifier'), join(root, 'specs/fortid-verifier'), {
-  recursive: true,
-});
 vi.stubEnv('CREDSTAT_ROOT', root);
+const { listApis } = await import('../lib/repo.ts');
 const { startPreview } = await import('../docs/preview.ts');
+const apis = listApis(join(source, 'redocly.yaml'));
+cpSync(join(source, 'redocly.yaml'), join(root, 'redocly.yaml'));
+for (const api of apis) {
+  cpSync(join(source, dirname(api.specPath)), join(root, dirname(api.specPath)), {
+    recursive: true,
+  });
+}
 
 describe('credstat-preview', () => {
   let preview: Awaited<ReturnType<typeof startPreview>>;
@@ -19,16 +24,23 @@ describe('credstat-preview', () => {
     preview = await startPreview(0);
   });
   afterAll(async () => {
-    await preview.close();
-    rmSync(root, { recursive: true, force: true });
+    try {
+      await preview?.close();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
-  it('lists every API and serves its docs with the reload hook', async () => {
+  it('lists every API in redocly.yaml and serves its docs with the reload hook', async () => {
     const index = await (await fetch(preview.url)).text();
-    expect(index).toContain('href="/fortid-verifier/"');
+    expect(apis.length).toBeGreaterThan(0);
+    for (const api of apis) {
+      expect(index).toContain(`href="/${api.name}/"`);
+      const page = await (await fetch(`${preview.url}/${api.name}/`)).text();
+      expect(page).toContain("new EventSource('/__reload')");
+    }
     const page = await (await fetch(`${preview.url}/fortid-verifier/`)).text();
     expect(page).toContain('getVerificationSessionStatus');
-    expect(page).toContain("new EventSource('/__reload')");
     expect((await fetch(`${preview.url}/nope/`)).status).toBe(404);
   });
 

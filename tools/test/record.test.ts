@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readHar } from '../fixtures/har.ts';
+import { readHar } from '../har/har.ts';
 import { repoRoot } from '../lib/repo.ts';
 
 const KEY = 'live-canary-key-7c1f9e';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { listFixtures } from '../fixtures/har.ts';
-import { findSecrets } from '../fixtures/sanitize.ts';
+import { listFixtures } from '../har/har.ts';
+import { findSecrets } from '../har/sanitize.ts';
 import { listApis } from '../lib/repo.ts';
 
 // sha256 of the sample API keys printed in the vendors' curl examples: the keys

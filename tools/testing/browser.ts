@@ -4,8 +4,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Browser, chromium } from 'playwright-core';
-import type { HarEntry } from '../fixtures/har.ts';
-import { bundleSource } from '../lib/bundle.ts';
+import type { HarEntry } from '../har/har.ts';
+import { bundleSource } from '../lib/bundle-source.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

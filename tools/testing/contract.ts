@@ -5,10 +5,12 @@ import { relative } from 'node:path';
 import type { ApiDescriptor, ValidationResult } from '@credstat/core';
 import { ApiError, InvalidResponseError, isCredstatError } from '@credstat/core';
 import type { Client } from 'openapi-fetch';
-import { describe, expect, it } from 'vitest';
-import { type FixtureFile, type HarEntry, listFixtures } from '../fixtures/har.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleSpec } from '../generator/bundle-spec.ts';
+import { type JsonSchema, listOperations, parametersOf, resolveRef } from '../generator/openapi.ts';
+import { type FixtureFile, type HarEntry, listFixtures } from '../har/har.ts';
 import { matchOperation } from '../lib/match.ts';
-import { findApi, repoRoot } from '../lib/repo.ts';
+import { type ApiEntry, findApi, repoRoot } from '../lib/repo.ts';
 import { runDrift } from './drift.ts';
 import { replayFetch } from './replay.ts';
 
@@ -64,15 +66,56 @@ type RequestFn = (method: string, path: string, init: unknown) => Promise<{ data
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json/;
 
+/** Per operation, each query parameter's schema: the recorded strings are typed back with it. */
+type QuerySchemas = Map<string, Map<string, JsonSchema>>;
+
+async function querySchemas(api: ApiEntry): Promise<QuerySchemas> {
+  const { document } = await bundleSpec(api);
+  return new Map(
+    listOperations(document).map((entry) => [
+      entry.operationId,
+      new Map(
+        parametersOf(document, entry)
+          .filter((parameter) => parameter.in === 'query')
+          .map((parameter) => [
+            parameter.name,
+            parameter.schema ? resolveRef(document, parameter.schema) : {},
+          ]),
+      ),
+    ]),
+  );
+}
+
+/** A query value as the client takes it: `limit=5` is the number 5 when the spec says integer. */
+function typedQueryValue(schema: JsonSchema, values: string[]): unknown {
+  if (schema.type === 'array')
+    return values.map((value) => typedQueryValue((schema.items as JsonSchema) ?? {}, [value]));
+  const [value = ''] = values;
+  if (schema.type === 'integer' || schema.type === 'number') return Number(value);
+  if (schema.type === 'boolean') return value === 'true';
+  return value;
+}
+
 /**
  * Sends the recorded request through openapi-fetch's generic `request`: its path
  * parameters, its query and its body in its own media type. (Credentials come
  * from the client; none of the APIs declares other header parameters.)
  */
-function send(client: Client<never>, api: ApiDescriptor, exchange: Exchange) {
+function send(
+  client: Client<never>,
+  api: ApiDescriptor,
+  exchange: Exchange,
+  schemas: QuerySchemas,
+) {
   const operation = api.operations[exchange.operationId];
   const { url, postData } = exchange.entry.request;
-  const query = Object.fromEntries(new URL(url).searchParams);
+  const recorded = new URL(url).searchParams;
+  const query = Object.fromEntries(
+    [...new Set(recorded.keys())].map((name) => [
+      name,
+      typedQueryValue(schemas.get(exchange.operationId)?.get(name) ?? {}, recorded.getAll(name)),
+    ]),
+  );
   const init: Record<string, unknown> = { params: { path: exchange.pathParams, query } };
   if (postData?.text !== undefined) {
     const json = JSON_TYPE.test(postData.mimeType);
@@ -107,6 +150,11 @@ export function describeContract(options: ContractOptions): void {
   ) => ValidationResult;
 
   describe(`${api.name} contract`, () => {
+    let schemas: QuerySchemas = new Map();
+    beforeAll(async () => {
+      schemas = await querySchemas(findApi(api.name));
+    });
+
     it('has a fixture for every documented (operation, status)', () => {
       const covered = new Set(
         accepted.map((exchange) => `${exchange.operationId} ${exchange.status}`),
@@ -126,7 +174,7 @@ export function describeContract(options: ContractOptions): void {
         // 400 "not a valid UUID") is refused by the client before sending, so it
         // is replayed with that check off, to check the response.
         const strict = options.createClient({ fetch });
-        const refused = await send(strict, api, exchange).then(
+        const refused = await send(strict, api, exchange, schemas).then(
           () => undefined,
           (caught: unknown) => (isCredstatError(caught, 'invalid-parameter') ? caught : undefined),
         );
@@ -136,10 +184,12 @@ export function describeContract(options: ContractOptions): void {
         if (refused && exchange.status < 400) return;
         const auth = authHeaderName(api);
         if (exchange.status < 400) {
-          const { data } = await send(client, api, exchange);
+          const { data } = await send(client, api, exchange, schemas);
           expect(data).toEqual(exchange.body);
         } else {
-          const error = await send(client, api, exchange).catch((caught: unknown) => caught);
+          const error = await send(client, api, exchange, schemas).catch(
+            (caught: unknown) => caught,
+          );
           expect(error).toBeInstanceOf(ApiError);
           expect(error).toMatchObject({
             status: exchange.status,
@@ -160,7 +210,7 @@ export function describeContract(options: ContractOptions): void {
       '%s fails the client and the validator',
       async (_name, exchange) => {
         const client = options.createClient({ fetch: replayFetch(exchange.entry) });
-        const error = await send(client, api, exchange).catch((caught: unknown) => caught);
+        const error = await send(client, api, exchange, schemas).catch((caught: unknown) => caught);
         expect(error).toBeInstanceOf(InvalidResponseError);
         // A body where the spec documents none (FortID's 401) is its own reason.
         const reason = bodyless(exchange) ? 'unexpected-body' : 'schema';

@@ -1,6 +1,6 @@
 // A fetch that answers with one recorded HAR exchange, after checking that the
 // client sent the recorded request.
-import { type HarEntry, listFixtures } from '../fixtures/har.ts';
+import { type HarEntry, listFixtures } from '../har/har.ts';
 
 export interface ReplayFetch {
   (url: string, init?: RequestInit): Promise<Response>;
