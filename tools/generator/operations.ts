@@ -5,7 +5,7 @@
 //
 //   operation `op`  → op(), OpError, isOpError()
 //   session `name`  → NameStatus (the operation's success body)
-//   wait `w`        → wStates, TerminalWStatus, waitForW()
+//   wait `w`        → wStates, TerminalWStatus, waitForW(), and waits.w
 import { listOperations, type OpenApiDocument, parametersOf } from './openapi.ts';
 import type { SessionData } from './session.ts';
 import { sessionOf } from './session.ts';
@@ -119,6 +119,22 @@ export function emitOperations(document: OpenApiDocument, specPath: string): str
         '',
       );
     }
+  }
+  {
+    const entries = sessions.flatMap((session) =>
+      session.waits.map(
+        (wait) =>
+          `  ${wait.name}: { states: ${wait.name}States, wait: waitFor${pascal(wait.name)} },`,
+      ),
+    );
+    lines.push(
+      '/** Every wait of this API, by name (the test kit runs each on the fixtures). */',
+      'export const waits = {',
+      ...entries,
+      '} as const;',
+      '',
+    );
+    claim('waits', 'the waits map');
   }
   const coreImports = [
     'type ApiError',

@@ -8,15 +8,17 @@ import type { Client } from 'openapi-fetch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleSpec } from '../generator/bundle-spec.ts';
 import { type JsonSchema, listOperations, parametersOf, resolveRef } from '../generator/openapi.ts';
-import { type FixtureFile, type HarEntry, listFixtures } from '../har/har.ts';
-import { matchOperation } from '../lib/match.ts';
 import { type ApiEntry, findApi, repoRoot } from '../lib/repo.ts';
 import { runDrift } from './drift.ts';
+import { type Exchange, recordedExchanges } from './exchanges.ts';
 import { replayFetch } from './replay.ts';
 
-interface ReplayClientOptions {
+/** What the suites pass to a package's client factory. */
+export interface ReplayClientOptions {
   fetch: (url: string, init?: RequestInit) => Promise<Response>;
   validateRequests?: boolean;
+  /** Set only by the retry check; the suites otherwise expect one request per call. */
+  retry?: { maxRetries: number; baseDelayMs: number; maxDelayMs: number };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the suite drives any API's client
@@ -27,39 +29,6 @@ export interface ContractOptions {
   /** A client of the package that sends with `fetch`; `validateRequests` as the core option. */
   createClient: (options: ReplayClientOptions) => AnyClient;
   validateResponse: (operationId: never, status: number, body: unknown) => ValidationResult;
-}
-
-interface Exchange {
-  name: string;
-  fixture: FixtureFile;
-  entry: HarEntry;
-  operationId: string;
-  pathParams: Record<string, string>;
-  status: number;
-  body: unknown;
-  /** How the spec documents this status's body (`empty`: none). */
-  documentedBody: 'json' | 'text' | 'empty' | undefined;
-}
-
-function exchanges(api: ApiDescriptor): Exchange[] {
-  const { fixturesDir } = findApi(api.name);
-  return listFixtures(fixturesDir).flatMap((fixture) =>
-    fixture.har.log.entries.map((entry, index) => {
-      const match = matchOperation(api.operations, entry.request.method, entry.request.url);
-      if (!match) throw new Error(`${fixture.path}#${index} matches no operation of ${api.name}`);
-      const text = entry.response.content.text ?? '';
-      return {
-        name: `${fixture.path.slice(fixturesDir.length + 1)}#${index}`,
-        fixture,
-        entry,
-        ...match,
-        status: entry.response.status,
-        body: text === '' ? undefined : JSON.parse(text),
-        documentedBody:
-          api.operations[match.operationId]?.responses[String(entry.response.status)]?.body,
-      };
-    }),
-  );
 }
 
 type RequestFn = (method: string, path: string, init: unknown) => Promise<{ data?: unknown }>;
@@ -139,7 +108,7 @@ function authHeaderName(api: ApiDescriptor): string | undefined {
 
 export function describeContract(options: ContractOptions): void {
   const { api } = options;
-  const all = exchanges(api);
+  const all = recordedExchanges(api);
   const accepted = all.filter((exchange) => !exchange.fixture.rejected);
   const rejected = all.filter((exchange) => exchange.fixture.rejected);
   const specPath = `${repoRoot}/${findApi(api.name).specPath}`;
@@ -217,6 +186,43 @@ export function describeContract(options: ContractOptions): void {
         expect(error).toMatchObject({ reason, status: exchange.status });
         const result = validate(exchange.operationId, exchange.status, exchange.body);
         expect(result.ok).toBe(false);
+      },
+    );
+
+    // One success per operation: after a 503, it comes back on a retry only if
+    // repeating it is safe (a GET, or x-credstat-idempotent in the spec).
+    const firstSuccess = [
+      ...new Map(
+        accepted
+          .filter((exchange) => exchange.status < 300)
+          .map((exchange) => [exchange.operationId, exchange] as const),
+      ).values(),
+    ];
+    it.each(firstSuccess.map((exchange) => [exchange.operationId, exchange] as const))(
+      '%s after a 503 is retried exactly when repeating it is safe',
+      async (_operationId, exchange) => {
+        const operation = api.operations[exchange.operationId];
+        const repeatable = operation?.method === 'GET' || Boolean(operation?.idempotent);
+        const busy = {
+          ...exchange.entry,
+          response: {
+            ...exchange.entry.response,
+            status: 503,
+            statusText: 'Service Unavailable',
+            headers: [{ name: 'Retry-After', value: '0' }],
+            content: { size: 0, mimeType: 'text/plain', text: '' },
+          },
+        };
+        const fetch = replayFetch(busy, exchange.entry);
+        const retry = { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 1 };
+        const client = options.createClient({ fetch, validateRequests: false, retry });
+        const outcome = await send(client, api, exchange, schemas).then(
+          ({ data }) => data,
+          (caught: unknown) => caught,
+        );
+        if (repeatable) expect(outcome).toEqual(exchange.body);
+        else expect(outcome).toMatchObject({ status: 503, attempts: 1 });
+        expect(fetch.sent).toHaveLength(repeatable ? 2 : 1);
       },
     );
 

@@ -2,7 +2,7 @@
 // `<!-- example: path -->` marker must equal that file, which the tests run.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 
 export interface ReadmeExample {
   file: string;
@@ -34,4 +34,24 @@ export function describeReadmeExamples(readmePath: string): void {
   )('README shows %s as it is', (_file, example) => {
     expect(example.inReadme).toBe(example.onDisk);
   });
+}
+
+/**
+ * Runs an example module to its end under fake timers (faking only setTimeout,
+ * clearTimeout and Date): loading it is real I/O, so the event loop turns
+ * between clock steps of `stepMs`.
+ */
+export async function runUnderFakeTimers(
+  load: () => Promise<unknown>,
+  stepMs = 100,
+): Promise<void> {
+  let finished = false;
+  const done = load().finally(() => {
+    finished = true;
+  });
+  while (!finished) {
+    await new Promise((resolve) => setImmediate(resolve));
+    await vi.advanceTimersByTimeAsync(stepMs);
+  }
+  await done;
 }

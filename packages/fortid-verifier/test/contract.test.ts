@@ -1,10 +1,13 @@
-import { api, createClient } from '@credstat/fortid-verifier';
+import { api, createClient, waits } from '@credstat/fortid-verifier';
 import { validateResponse } from '@credstat/fortid-verifier/validators';
-import { describeContract } from '@credstat/tools/testing';
+import {
+  describeContract,
+  describeSessionWaits,
+  type ReplayClientOptions,
+} from '@credstat/tools/testing';
 
-describeContract({
-  api,
-  createClient: (options) =>
-    createClient({ apiKey: 'contract-test-key', retry: false, ...options }),
-  validateResponse,
-});
+const replayClient = (options: ReplayClientOptions) =>
+  createClient({ apiKey: 'contract-test-key', retry: false, ...options });
+
+describeContract({ api, createClient: replayClient, validateResponse });
+describeSessionWaits({ api, createClient: replayClient, waits });

@@ -1,7 +1,7 @@
 // The root README's "Using a client" examples: shown as they are, and run
 // against recorded responses (fake timers where they wait).
 import { join } from 'node:path';
-import { describeReadmeExamples, replayFetch } from '@credstat/tools/testing';
+import { describeReadmeExamples, replayFetch, runUnderFakeTimers } from '@credstat/tools/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { recorded } from './fixtures.js';
 
@@ -20,18 +20,7 @@ const html502 = {
 };
 
 /** Imports an example and moves the fake clock until it has finished. */
-async function finish(example: string): Promise<void> {
-  let finished = false;
-  const done = import(`../examples/${example}`).finally(() => {
-    finished = true;
-  });
-  // Loading the module is real I/O: let the event loop turn between clock steps.
-  while (!finished) {
-    await new Promise((resolve) => setImmediate(resolve));
-    await vi.advanceTimersByTimeAsync(100);
-  }
-  await done;
-}
+const finish = (example: string) => runUnderFakeTimers(() => import(`../examples/${example}`));
 
 async function run(example: string, ...answers: Parameters<typeof replayFetch>) {
   const fetch = vi.fn(replayFetch(...answers));

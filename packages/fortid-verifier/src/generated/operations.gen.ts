@@ -63,3 +63,8 @@ export function waitForVerificationSession(
     options,
   );
 }
+
+/** Every wait of this API, by name (the test kit runs each on the fixtures). */
+export const waits = {
+  verificationSession: { states: verificationSessionStates, wait: waitForVerificationSession },
+} as const;
