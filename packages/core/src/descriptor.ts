@@ -1,3 +1,5 @@
+import type { ValidationIssue } from './validation.js';
+
 // What the generator tells the runtime about an API (see src/generated/api.gen.ts
 // in every API package). Everything in core is driven by this data, never by
 // knowledge of a particular API.
@@ -15,10 +17,18 @@ export interface CompiledValidatorError {
   params: Record<string, unknown>;
 }
 
+/**
+ * A rule beside the schema that JSON Schema cannot express (e.g. DCQL's unique
+ * credential ids): the issues it finds in a body the schema already accepted.
+ */
+export type ResponseCheck = (body: unknown) => readonly ValidationIssue[];
+
 export interface ResponseDescriptor {
   /** `empty`: the API documents no body (e.g. FortID 401/403). */
   readonly body: 'json' | 'text' | 'empty';
   readonly validate?: CompiledValidator;
+  /** Checks beside the schema, added by the API package (see `withResponseChecks`). */
+  readonly checks?: readonly ResponseCheck[];
   /** The API documents this status as "retry later" (e.g. GOV.UK 409). */
   readonly retryable?: boolean;
 }
@@ -94,4 +104,30 @@ export function operationsByRoute(api: ApiDescriptor): Map<string, ResolvedOpera
     });
   }
   return routes;
+}
+
+/**
+ * The descriptor with checks added beside the schema of some responses, keyed
+ * `operationId status` (e.g. `'getVerifySessionStatus 200'`). The client and
+ * `validateResponse` built from it run them after the schema passes.
+ */
+export function withResponseChecks<A extends ApiDescriptor>(
+  api: A,
+  checks: Readonly<Record<string, ResponseCheck>>,
+): A {
+  const operations: Record<string, OperationDescriptor> = { ...api.operations };
+  for (const [key, check] of Object.entries(checks)) {
+    const [operationId = '', status = ''] = key.split(' ');
+    const operation = operations[operationId];
+    const response = operation?.responses[status];
+    if (!operation || !response) throw new Error(`${api.name} documents no response ${key}`);
+    operations[operationId] = {
+      ...operation,
+      responses: {
+        ...operation.responses,
+        [status]: { ...response, checks: [...(response.checks ?? []), check] },
+      },
+    };
+  }
+  return { ...api, operations };
 }

@@ -13,8 +13,10 @@ export type {
   CompiledValidator,
   CompiledValidatorError,
   OperationDescriptor,
+  ResponseCheck,
   ResponseDescriptor,
 } from './descriptor.js';
+export { withResponseChecks } from './descriptor.js';
 export {
   AbortError,
   ApiError,

@@ -48,7 +48,10 @@ export function validateBody(response: ResponseDescriptor, body: unknown): Valid
   }
   if (body === undefined) return fail('body is missing');
   const { validate } = response;
-  if (!validate || validate(body)) return { ok: true, value: body };
+  if (!validate || validate(body)) {
+    const issues = (response.checks ?? []).flatMap((check) => check(body));
+    return issues.length === 0 ? { ok: true, value: body } : { ok: false, issues };
+  }
   const issues = (validate.errors ?? []).map((error) => ({
     path: error.instancePath,
     message: describe(error),
