@@ -4,6 +4,7 @@ import { bundleSpec } from './bundle-spec.ts';
 import { emitDescriptor, emitValidatorDeclarations } from './descriptor.ts';
 import { emitFixtureTypes } from './fixture-types.ts';
 import { emitOperations } from './operations.ts';
+import { emitRuntimeExports } from './runtime-exports.ts';
 import { emitTypes } from './types.ts';
 import { compileValidators } from './validators.ts';
 
@@ -31,6 +32,7 @@ export async function generateApi(api: ApiEntry): Promise<GeneratedTree> {
   const described = emitDescriptor(api.name, api.specPath, document, validators);
   files.set('api.gen.ts', head + described.source);
   files.set('operations.gen.ts', head + emitOperations(document, api.specPath));
+  files.set('runtime.gen.ts', head + emitRuntimeExports());
   const tests = new Map([['fixtures.gen.test-d.ts', head + emitFixtureTypes(api, document)]]);
   return new Map([
     ['src/generated', files],

@@ -1,5 +1,6 @@
 // @credstat/fortid-verifier: typed client for the FortID Verifier Service.
-// Everything but createClient is generated from the spec (src/generated/).
+// Everything but createClient is generated from the spec (src/generated/),
+// including the explicit list of what it re-exports from @credstat/core.
 import { type ClientOptions, type CredstatClient, createApiClient } from '@credstat/core';
 import { api } from './generated/api.gen.js';
 import {
@@ -24,32 +25,7 @@ export function createClient(options: FortIdVerifierOptions): FortIdVerifierClie
 export const isVerificationSessionError = isGetVerificationSessionStatusError;
 export type VerificationSessionError = GetVerificationSessionStatusError;
 
-export {
-  AbortError,
-  ApiError,
-  type ClientOptions,
-  CredentialError,
-  CredstatError,
-  type CredstatErrorKind,
-  DEFAULT_RETRY,
-  InvalidParameterError,
-  InvalidResponseError,
-  isCredstatError,
-  NetworkError,
-  PollDeadlineError,
-  type PollOptions,
-  RedirectError,
-  type RetryEvent,
-  type RetryOptions,
-  SessionExpiredError,
-  SessionNotFoundError,
-  TimeoutError,
-  type TokenSource,
-  type Transport,
-  UnexpectedStatusError,
-  UnknownSessionStatusError,
-  unwrap,
-} from '@credstat/core';
 export { api } from './generated/api.gen.js';
 export * from './generated/operations.gen.js';
+export * from './generated/runtime.gen.js';
 export type { components, operations, paths } from './generated/types.gen.js';
