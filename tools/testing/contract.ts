@@ -35,8 +35,8 @@ type RequestFn = (method: string, path: string, init: unknown) => Promise<{ data
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json/;
 
-/** Per operation, each query parameter's schema: the recorded strings are typed back with it. */
-type QuerySchemas = Map<string, Map<string, JsonSchema>>;
+/** Per operation, the query and header parameters its spec declares, with their schemas. */
+type QuerySchemas = Map<string, Map<string, JsonSchema & { in: 'query' | 'header' }>>;
 
 async function querySchemas(api: ApiEntry): Promise<QuerySchemas> {
   const { document } = await bundleSpec(api);
@@ -45,10 +45,13 @@ async function querySchemas(api: ApiEntry): Promise<QuerySchemas> {
       entry.operationId,
       new Map(
         parametersOf(document, entry)
-          .filter((parameter) => parameter.in === 'query')
+          .filter((parameter) => parameter.in === 'query' || parameter.in === 'header')
           .map((parameter) => [
-            parameter.name,
-            parameter.schema ? resolveRef(document, parameter.schema) : {},
+            parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name,
+            {
+              ...(parameter.schema ? resolveRef(document, parameter.schema) : {}),
+              in: parameter.in as 'query' | 'header',
+            },
           ]),
       ),
     ]),
@@ -66,9 +69,9 @@ function typedQueryValue(schema: JsonSchema, values: string[]): unknown {
 }
 
 /**
- * Sends the recorded request through openapi-fetch's generic `request`: its path
- * parameters, its query and its body in its own media type. (Credentials come
- * from the client; none of the APIs declares other header parameters.)
+ * Sends the recorded request through openapi-fetch's generic `request`: every
+ * part of it the spec declares (path parameters, query, header parameters) and
+ * its body in its own media type. Credentials come from the client.
  */
 function send(
   client: Client<never>,
@@ -78,14 +81,21 @@ function send(
 ) {
   const operation = api.operations[exchange.operationId];
   const { url, postData } = exchange.entry.request;
+  const declared = schemas.get(exchange.operationId) ?? new Map();
   const recorded = new URL(url).searchParams;
   const query = Object.fromEntries(
     [...new Set(recorded.keys())].map((name) => [
       name,
-      typedQueryValue(schemas.get(exchange.operationId)?.get(name) ?? {}, recorded.getAll(name)),
+      typedQueryValue(declared.get(name) ?? {}, recorded.getAll(name)),
     ]),
   );
-  const init: Record<string, unknown> = { params: { path: exchange.pathParams, query } };
+  // Header parameters the spec declares (credentials come from the client).
+  const header = Object.fromEntries(
+    exchange.entry.request.headers
+      .filter(({ name }) => declared.get(name.toLowerCase())?.in === 'header')
+      .map(({ name, value }) => [name, value]),
+  );
+  const init: Record<string, unknown> = { params: { path: exchange.pathParams, query, header } };
   if (postData?.text !== undefined) {
     const json = JSON_TYPE.test(postData.mimeType);
     init.body = json ? JSON.parse(postData.text) : postData.text;
