@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../scaffold/cli.ts');
+await import('../scaffold/scaffold-cli.ts');
