@@ -215,6 +215,7 @@ describe.each(cases.map((c) => [c.api, c] as const))('scaffolding %s', (_name, c
           'src/index.ts',
           'src/generated/api.gen.ts',
           'src/generated/operations.gen.ts',
+          'src/generated/runtime.gen.ts',
           'examples/usage.ts',
           'examples/validate.ts',
           'test/contract.test.ts',
@@ -235,7 +236,13 @@ describe.each(cases.map((c) => [c.api, c] as const))('scaffolding %s', (_name, c
       const index = readFileSync(join(root, 'packages', api, 'src/index.ts'), 'utf8');
       expect(index).not.toContain("export * from '@credstat/core'");
       expect(index).toContain("export * from './generated/operations.gen.js';");
-      expect(index).toMatch(/^export \{\n(\s+[\w ]+,\n)+\} from '@credstat\/core';$/m);
+      // What it re-exports from core is an explicit list, generated once for all packages.
+      expect(index).toContain("export * from './generated/runtime.gen.js';");
+      const runtime = readFileSync(
+        join(root, 'packages', api, 'src/generated/runtime.gen.ts'),
+        'utf8',
+      );
+      expect(runtime).toMatch(/^export \{\n(\s+[\w ]+,\n)+\} from '@credstat\/core';$/m);
       const options = index.match(/^\s+(apiKey|token)\??:.*$/gm) ?? [];
       expect(options.map((line) => line.trim())).toEqual(c.option ? [c.option] : []);
       const contract = readFileSync(join(root, 'packages', api, 'test/contract.test.ts'), 'utf8');

@@ -1,12 +1,13 @@
 // @credstat/fortid-wallet: typed client for FortID Wallet Service — verify session status.
-// Everything but createClient is generated from the spec (src/generated/).
+// Everything but createClient and the DCQL checks (src/api.ts) is generated
+// from the spec (src/generated/).
 import {
   type ClientOptions,
   type CredstatClient,
   createApiClient,
   type TokenSource,
 } from '@credstat/core';
-import { api } from './generated/api.gen.js';
+import { api } from './api.js';
 import type { paths } from './generated/types.gen.js';
 
 export interface FortidWalletOptions extends ClientOptions {
@@ -24,32 +25,7 @@ export function createClient(options: FortidWalletOptions): FortidWalletClient {
   return createApiClient<paths>(api, options);
 }
 
-export {
-  AbortError,
-  ApiError,
-  type ClientOptions,
-  CredentialError,
-  CredstatError,
-  type CredstatErrorKind,
-  DEFAULT_RETRY,
-  InvalidParameterError,
-  InvalidResponseError,
-  isCredstatError,
-  NetworkError,
-  PollDeadlineError,
-  type PollOptions,
-  RedirectError,
-  type RetryEvent,
-  type RetryOptions,
-  SessionExpiredError,
-  SessionNotFoundError,
-  TimeoutError,
-  type TokenSource,
-  type Transport,
-  UnexpectedStatusError,
-  UnknownSessionStatusError,
-  unwrap,
-} from '@credstat/core';
-export { api } from './generated/api.gen.js';
+export { api } from './api.js';
 export * from './generated/operations.gen.js';
+export * from './generated/runtime.gen.js';
 export type { components, operations, paths } from './generated/types.gen.js';
