@@ -1,6 +1,7 @@
 // The runtime description of an API that @credstat/core works from: where it
 // lives, how each operation authenticates, whether it is safe to repeat, how
 // its request body is sent, and each documented response.
+import { credentialFor } from '../lib/credential.ts';
 import { type Auth, apiAuth, operationAuth } from './auth.ts';
 import type { OpenApiDocument, OperationEntry, ResponseObject } from './openapi.ts';
 import { jsonMediaType, listOperations, resolveRef, resolveResponse } from './openapi.ts';
@@ -38,6 +39,24 @@ export interface DescribedApi {
   /** Each operation's resolved credential (null: none), for the scaffold and contract tests. */
   auth: Auth;
   operationAuth: Map<string, Auth>;
+}
+
+/** The credential option of createClient, as a type: from the spec's security. */
+function credentialsType(apiName: string, auth: Auth): string[] {
+  const credential = credentialFor(apiName, auth);
+  if (!credential) {
+    return [
+      '/** The API declares no security: createClient takes no credential. */',
+      'export type ClientCredentials = Record<never, never>;',
+    ];
+  }
+  return [
+    "/** The credential createClient takes, as the spec's security declares it. */",
+    'export interface ClientCredentials {',
+    `  ${credential.doc}`,
+    `  ${credential.option}: ${credential.type};`,
+    '}',
+  ];
 }
 
 export function emitDescriptor(
@@ -100,11 +119,14 @@ export function emitDescriptor(
   // Validators are referenced by identifier, not inlined as JSON.
   const literal = JSON.stringify(descriptor, null, 2).replace(/"@@(\w+)@@"/g, '$1');
   const names = [...validatorNames].sort();
+  const coreTypes = auth?.type === 'bearer' ? 'ApiDescriptor, TokenSource' : 'ApiDescriptor';
   const source = [
-    "import type { ApiDescriptor } from '@credstat/core';",
+    `import type { ${coreTypes} } from '@credstat/core';`,
     names.length > 0 ? `import { ${names.join(', ')} } from './validators.gen.js';` : '',
     '',
     `export const api = ${literal} as const satisfies ApiDescriptor;`,
+    '',
+    ...credentialsType(apiName, auth),
     '',
   ]
     .filter((line, index) => line !== '' || index > 1)

@@ -14,6 +14,7 @@ import type { Auth } from '../generator/auth.ts';
 import { bundleSpec } from '../generator/bundle-spec.ts';
 import { generateApi } from '../generator/generate.ts';
 import { writeTree } from '../generator/output.ts';
+import { credentialFor } from '../lib/credential.ts';
 import { apiEntry, redoclyConfigPath, repoRoot } from '../lib/repo.ts';
 import { exampleCall } from './example.ts';
 
@@ -60,54 +61,8 @@ const { document } = await bundleSpec(api);
 const example = exampleCall(document);
 const title = (document as { info?: { title?: string } }).info?.title ?? name;
 const pascal = name.replace(/(^|-)([a-z0-9])/g, (_m, _dash, c: string) => c.toUpperCase());
-const envName = name.toUpperCase().replace(/-/g, '_');
 
-interface Credential {
-  option: 'apiKey' | 'token';
-  type: string;
-  doc: string;
-  env: string;
-  /** The header the example credential arrives in, and its expected value. */
-  header: string;
-  sent: string;
-}
-const credential: Credential | undefined =
-  auth?.type === 'apiKey'
-    ? {
-        option: 'apiKey',
-        type: 'string',
-        doc: `/** Sent as \`${auth.header}\`. Never appears in errors or hooks. */`,
-        env: `${envName}_API_KEY`,
-        header: auth.header.toLowerCase(),
-        sent: 'example-credential',
-      }
-    : auth?.type === 'bearer'
-      ? {
-          option: 'token',
-          type: 'TokenSource',
-          doc: [
-            '/**',
-            '   * Sent as `Authorization: Bearer …`: a string, or a function asked once per',
-            '   * attempt (and again after a 401). Never appears in errors or hooks.',
-            '   */',
-          ].join('\n'),
-          env: `${envName}_TOKEN`,
-          header: 'authorization',
-          sent: 'Bearer example-credential',
-        }
-      : undefined;
-
-const optionsDeclaration = credential
-  ? [
-      `export interface ${pascal}Options extends ClientOptions {`,
-      `  ${credential.doc}`,
-      `  ${credential.option}: ${credential.type};`,
-      '}',
-    ].join('\n')
-  : [
-      '/** The API declares no security: createClient takes only the options every client shares. */',
-      `export type ${pascal}Options = ClientOptions;`,
-    ].join('\n');
+const credential = credentialFor(name, auth);
 
 const vars: Record<string, string> = {
   name,
@@ -115,27 +70,12 @@ const vars: Record<string, string> = {
   title,
   specPath,
   specDir: dirname(specPath),
-  coreImports: [
-    'type ClientOptions',
-    'type CredstatClient',
-    'createApiClient',
-    ...(credential?.type === 'TokenSource' ? ['type TokenSource'] : []),
-  ].join(', '),
-  optionsDeclaration,
   optionsDefault: credential ? '' : ' = {}',
-  contractCredential: credential ? `${credential.option}: 'contract-test-credential', ` : '',
   clientOptions: credential ? `{ ${credential.option}: process.env.${credential.env} ?? '' }` : '',
-  stubCredential: credential ? `vi.stubEnv('${credential.env}', 'example-credential');` : '',
-  credentialCheck: credential
-    ? `expect(new Headers(init?.headers).get('${credential.header}')).toBe('${credential.sent}');`
-    : "expect(new Headers(init?.headers).has('authorization')).toBe(false);",
   operationId: example.operationId,
   status: String(example.status),
   exampleJson: JSON.stringify(example.body),
   exampleArgs: JSON.stringify(example.args),
-  exampleMediaType: example.mediaType,
-  exampleUrl: JSON.stringify(example.url),
-  exampleQuery: JSON.stringify(example.query),
 };
 const render = (text: string) =>
   text.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => vars[key] ?? `{{${key}}}`);

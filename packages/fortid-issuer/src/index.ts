@@ -1,15 +1,12 @@
 // @credstat/fortid-issuer: typed client for FortID Issuer Service — session status.
 // Everything but createClient is generated from the spec (src/generated/),
-// including the explicit list of what it re-exports from @credstat/core.
+// including the credential it takes and the explicit list of what it
+// re-exports from @credstat/core.
 import { type ClientOptions, type CredstatClient, createApiClient } from '@credstat/core';
-import { api } from './generated/api.gen.js';
+import { api, type ClientCredentials } from './generated/api.gen.js';
 import type { paths } from './generated/types.gen.js';
 
-export interface FortidIssuerOptions extends ClientOptions {
-  /** Sent as `X-API-KEY`. Never appears in errors or hooks. */
-  apiKey: string;
-}
-
+export type FortidIssuerOptions = ClientOptions & ClientCredentials;
 export type FortidIssuerClient = CredstatClient<paths>;
 
 /** An openapi-fetch client for FortID Issuer Service — session status (validation and retries on). */

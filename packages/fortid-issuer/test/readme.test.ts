@@ -1,22 +1,18 @@
 // The README's examples are the files in examples/; each runs here against the
 // spec's own example response.
 import { join } from 'node:path';
-import {
-  describeReadmeExamples,
-  fixtureEntry,
-  replayFetch,
-  runUnderFakeTimers,
-  withUrl,
-} from '@credstat/tools/testing';
+import { api } from '@credstat/fortid-issuer';
+import * as kit from '@credstat/tools/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-describeReadmeExamples(join(import.meta.dirname, '../README.md'));
+kit.describeReadmeExamples(join(import.meta.dirname, '../README.md'));
+kit.describeUsageExample({ api, load: () => import('../examples/usage.ts') });
 
 const fixtures = join(import.meta.dirname, '../../../specs/fortid-issuer/fixtures');
 const EXAMPLE_URL =
   'https://eis.fortid.com/control/issuer/fortid_issuer/get-session-status/497f6eca-6276-4993-bfeb-53cbbbba6f08';
 /** A recorded answer, addressed to the session the examples read. */
-const recorded = (file: string) => withUrl(fixtureEntry(fixtures, file), EXAMPLE_URL);
+const recorded = (file: string) => kit.withUrl(kit.fixtureEntry(fixtures, file), EXAMPLE_URL);
 
 describe('README examples run', () => {
   afterEach(() => {
@@ -24,35 +20,6 @@ describe('README examples run', () => {
     vi.unstubAllGlobals();
     vi.unstubAllEnvs();
     vi.restoreAllMocks();
-  });
-
-  it('usage example calls getIssuanceSessionStatus and prints its body', async () => {
-    const body = {
-      issuanceSessionStatus: 'ISSUANCE_FAILED',
-      description: 'Obtained invalid proof from wallet (signature verification failed).',
-    };
-    const fetch = vi.fn(
-      async (_url: string, _init?: RequestInit) =>
-        new Response(JSON.stringify(body), {
-          status: 200,
-          headers: { 'content-type': 'application/json' },
-        }),
-    );
-    vi.stubGlobal('fetch', fetch);
-    vi.stubEnv('FORTID_ISSUER_API_KEY', 'example-credential');
-    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-
-    await import('../examples/usage.ts');
-
-    expect(fetch).toHaveBeenCalledTimes(1);
-    const [url, init] = fetch.mock.calls[0] ?? [];
-    const sent = new URL(String(url));
-    expect(sent.origin + sent.pathname).toBe(
-      'https://eis.fortid.com/control/issuer/fortid_issuer/get-session-status/497f6eca-6276-4993-bfeb-53cbbbba6f08',
-    );
-    expect(Object.fromEntries(sent.searchParams)).toEqual({});
-    expect(new Headers(init?.headers).get('x-api-key')).toBe('example-credential');
-    expect(log.mock.calls).toEqual([[body]]);
   });
 
   it.each([
@@ -70,11 +37,11 @@ describe('README examples run', () => {
   ])('waiting example: %s then %s', async (first, then, line) => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     try {
-      const fetch = vi.fn(replayFetch(recorded(first), recorded(then)));
+      const fetch = vi.fn(kit.replayFetch(recorded(first), recorded(then)));
       vi.stubGlobal('fetch', fetch);
       vi.stubEnv('FORTID_ISSUER_API_KEY', 'example-credential');
       const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-      await runUnderFakeTimers(() => import('../examples/waiting.ts'));
+      await kit.runUnderFakeTimers(() => import('../examples/waiting.ts'));
       expect(fetch).toHaveBeenCalledTimes(2);
       expect(log.mock.calls).toEqual([line]);
     } finally {

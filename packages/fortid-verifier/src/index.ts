@@ -1,22 +1,19 @@
 // @credstat/fortid-verifier: typed client for the FortID Verifier Service.
 // Everything but createClient is generated from the spec (src/generated/),
-// including the explicit list of what it re-exports from @credstat/core.
+// including the credential it takes and the explicit list of what it
+// re-exports from @credstat/core.
 import { type ClientOptions, type CredstatClient, createApiClient } from '@credstat/core';
-import { api } from './generated/api.gen.js';
+import { api, type ClientCredentials } from './generated/api.gen.js';
 import {
   type GetVerificationSessionStatusError,
   isGetVerificationSessionStatusError,
 } from './generated/operations.gen.js';
 import type { paths } from './generated/types.gen.js';
 
-export interface FortIdVerifierOptions extends ClientOptions {
-  /** Sent as `X-API-KEY`. Never appears in errors or hooks. */
-  apiKey: string;
-}
-
+export type FortIdVerifierOptions = ClientOptions & ClientCredentials;
 export type FortIdVerifierClient = CredstatClient<paths>;
 
-/** An openapi-fetch client for the Verifier Service (validation and retries on). */
+/** An openapi-fetch client for the FortID Verifier Service (validation and retries on). */
 export function createClient(options: FortIdVerifierOptions): FortIdVerifierClient {
   return createApiClient<paths>(api, options);
 }

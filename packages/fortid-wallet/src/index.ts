@@ -1,23 +1,13 @@
 // @credstat/fortid-wallet: typed client for FortID Wallet Service — verify session status.
-// Everything but createClient and the DCQL checks (src/api.ts) is generated
-// from the spec (src/generated/).
-import {
-  type ClientOptions,
-  type CredstatClient,
-  createApiClient,
-  type TokenSource,
-} from '@credstat/core';
+// Everything but createClient, the DCQL checks (src/api.ts) and the ./dcql
+// helper is generated from the spec (src/generated/), including the credential
+// it takes and the explicit list of what it re-exports from @credstat/core.
+import { type ClientOptions, type CredstatClient, createApiClient } from '@credstat/core';
 import { api } from './api.js';
+import type { ClientCredentials } from './generated/api.gen.js';
 import type { paths } from './generated/types.gen.js';
 
-export interface FortidWalletOptions extends ClientOptions {
-  /**
-   * Sent as `Authorization: Bearer …`: a string, or a function asked once per
-   * attempt (and again after a 401). Never appears in errors or hooks.
-   */
-  token: TokenSource;
-}
-
+export type FortidWalletOptions = ClientOptions & ClientCredentials;
 export type FortidWalletClient = CredstatClient<paths>;
 
 /** An openapi-fetch client for FortID Wallet Service — verify session status (validation and retries on). */

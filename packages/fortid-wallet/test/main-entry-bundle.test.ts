@@ -16,6 +16,8 @@ const esbuild = require(
 async function bundledInputs(source: string): Promise<string[]> {
   const result = await esbuild.build({
     stdin: { contents: source, resolveDir: join(import.meta.dirname, '..'), loader: 'js' },
+    // Input paths are relative to this: the package, whichever folder runs vitest.
+    absWorkingDir: join(import.meta.dirname, '..'),
     bundle: true,
     write: false,
     metafile: true,

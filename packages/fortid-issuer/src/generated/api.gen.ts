@@ -52,3 +52,9 @@ export const api = {
     }
   }
 } as const satisfies ApiDescriptor;
+
+/** The credential createClient takes, as the spec's security declares it. */
+export interface ClientCredentials {
+  /** Sent as `X-API-KEY`. Never appears in errors or hooks. */
+  apiKey: string;
+}
