@@ -216,6 +216,7 @@ describe.each(cases.map((c) => [c.api, c] as const))('scaffolding %s', (_name, c
           'src/generated/api.gen.ts',
           'src/generated/operations.gen.ts',
           'src/generated/runtime.gen.ts',
+          'src/generated/index.gen.ts',
           'examples/usage.ts',
           'examples/validate.ts',
           'test/contract.test.ts',
@@ -235,9 +236,14 @@ describe.each(cases.map((c) => [c.api, c] as const))('scaffolding %s', (_name, c
     () => {
       const index = readFileSync(join(root, 'packages', api, 'src/index.ts'), 'utf8');
       expect(index).not.toContain("export * from '@credstat/core'");
-      expect(index).toContain("export * from './generated/operations.gen.js';");
-      // What it re-exports from core is an explicit list, generated once for all packages.
-      expect(index).toContain("export * from './generated/runtime.gen.js';");
+      // It re-exports the generated layer: operations, and an explicit list from core.
+      expect(index).toContain("export * from './generated/index.gen.js';");
+      const barrel = readFileSync(
+        join(root, 'packages', api, 'src/generated/index.gen.ts'),
+        'utf8',
+      );
+      expect(barrel).toContain("export * from './operations.gen.js';");
+      expect(barrel).toContain("export * from './runtime.gen.js';");
       const runtime = readFileSync(
         join(root, 'packages', api, 'src/generated/runtime.gen.ts'),
         'utf8',

@@ -7,14 +7,10 @@ import { api, type ClientCredentials } from './generated/api.gen.js';
 import type { paths } from './generated/types.gen.js';
 
 export type FortidIssuerOptions = ClientOptions & ClientCredentials;
-export type FortidIssuerClient = CredstatClient<paths>;
 
 /** An openapi-fetch client for FortID Issuer Service — session status (validation and retries on). */
-export function createClient(options: FortidIssuerOptions): FortidIssuerClient {
+export function createClient(options: FortidIssuerOptions): CredstatClient<paths> {
   return createApiClient<paths>(api, options);
 }
 
-export { api } from './generated/api.gen.js';
-export * from './generated/operations.gen.js';
-export * from './generated/runtime.gen.js';
-export type { components, operations, paths } from './generated/types.gen.js';
+export * from './generated/index.gen.js';

@@ -3,9 +3,10 @@
 import { join } from 'node:path';
 import { api } from '@credstat/fortid-issuer';
 import * as kit from '@credstat/tools/testing';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 kit.describeReadmeExamples(join(import.meta.dirname, '../README.md'));
+// Also restores stubs, mocks and modules after every test of this file.
 kit.describeUsageExample({ api, load: () => import('../examples/usage.ts') });
 
 const fixtures = join(import.meta.dirname, '../../../specs/fortid-issuer/fixtures');
@@ -15,13 +16,6 @@ const EXAMPLE_URL =
 const recorded = (file: string) => kit.withUrl(kit.fixtureEntry(fixtures, file), EXAMPLE_URL);
 
 describe('README examples run', () => {
-  afterEach(() => {
-    vi.resetModules();
-    vi.unstubAllGlobals();
-    vi.unstubAllEnvs();
-    vi.restoreAllMocks();
-  });
-
   it.each([
     [
       '200-in-progress.har',

@@ -11,10 +11,11 @@ import {
 import type { paths } from './generated/types.gen.js';
 
 export type FortIdVerifierOptions = ClientOptions & ClientCredentials;
+/** The client type under its 0.1 name. */
 export type FortIdVerifierClient = CredstatClient<paths>;
 
 /** An openapi-fetch client for the FortID Verifier Service (validation and retries on). */
-export function createClient(options: FortIdVerifierOptions): FortIdVerifierClient {
+export function createClient(options: FortIdVerifierOptions): CredstatClient<paths> {
   return createApiClient<paths>(api, options);
 }
 
@@ -22,7 +23,4 @@ export function createClient(options: FortIdVerifierOptions): FortIdVerifierClie
 export const isVerificationSessionError = isGetVerificationSessionStatusError;
 export type VerificationSessionError = GetVerificationSessionStatusError;
 
-export { api } from './generated/api.gen.js';
-export * from './generated/operations.gen.js';
-export * from './generated/runtime.gen.js';
-export type { components, operations, paths } from './generated/types.gen.js';
+export * from './generated/index.gen.js';

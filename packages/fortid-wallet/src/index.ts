@@ -8,14 +8,12 @@ import type { ClientCredentials } from './generated/api.gen.js';
 import type { paths } from './generated/types.gen.js';
 
 export type FortidWalletOptions = ClientOptions & ClientCredentials;
-export type FortidWalletClient = CredstatClient<paths>;
 
 /** An openapi-fetch client for FortID Wallet Service — verify session status (validation and retries on). */
-export function createClient(options: FortidWalletOptions): FortidWalletClient {
+export function createClient(options: FortidWalletOptions): CredstatClient<paths> {
   return createApiClient<paths>(api, options);
 }
 
+// The checked descriptor shadows the generated one re-exported below.
 export { api } from './api.js';
-export * from './generated/operations.gen.js';
-export * from './generated/runtime.gen.js';
-export type { components, operations, paths } from './generated/types.gen.js';
+export * from './generated/index.gen.js';

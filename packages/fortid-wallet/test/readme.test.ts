@@ -3,9 +3,10 @@
 import { join } from 'node:path';
 import { api } from '@credstat/fortid-wallet';
 import * as kit from '@credstat/tools/testing';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 kit.describeReadmeExamples(join(import.meta.dirname, '../README.md'));
+// Also restores stubs, mocks and modules after every test of this file.
 kit.describeUsageExample({ api, load: () => import('../examples/usage.ts') });
 
 const fixtures = join(import.meta.dirname, '../../../specs/fortid-wallet/fixtures');
@@ -13,13 +14,6 @@ const fixtures = join(import.meta.dirname, '../../../specs/fortid-wallet/fixture
 const recorded = (file: string) => kit.fixtureEntry(fixtures, file);
 
 describe('README examples run', () => {
-  afterEach(() => {
-    vi.resetModules();
-    vi.unstubAllGlobals();
-    vi.unstubAllEnvs();
-    vi.restoreAllMocks();
-  });
-
   it.each([
     [
       '200-consent-request-ready.har',
