@@ -31,13 +31,21 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
     async send(outgoing: OutgoingRequest): Promise<IncomingResponse> {
       // The signal covers the body too: on abort undici destroys the body
       // stream, so a pending text() rejects and the socket is not left busy.
-      const { statusCode, statusText, headers, body } = await request(outgoing.url, {
+      const options = {
         dispatcher,
         method: outgoing.method,
         headers: outgoing.headers,
         body: outgoing.body,
         signal: outgoing.signal,
-      });
+        // Even a caller's dispatcher composed with undici's redirect interceptor
+        // must not follow: a redirect is core's to refuse (credentials stay home).
+        // (undici 7 types no longer list it; its request() accepts 0 only.)
+        maxRedirections: 0,
+      };
+      const { statusCode, statusText, headers, body } = await request(
+        outgoing.url,
+        options as Parameters<typeof request>[1],
+      );
       // Until the body is read to its end the connection cannot be reused;
       // core always reads it, once, and a second reader gets the same text.
       let read: Promise<string> | undefined;

@@ -4,7 +4,7 @@
 import { createServer, request as forward, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect as dial, type Socket } from 'node:net';
-import { Agent, ProxyAgent, request } from 'undici';
+import { Agent, interceptors, ProxyAgent, request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import type { OutgoingRequest, Transport } from '../src/transport.js';
 import { undiciTransport } from '../src/undici.js';
@@ -121,6 +121,24 @@ describe('redirects', () => {
       expect(elsewhere.received).toHaveLength(0);
     },
   );
+
+  it("is not followed even by a caller's dispatcher that follows redirects", async () => {
+    const [api, elsewhere] = [await server(), await server()];
+    api.handle((_req, res) => {
+      res.writeHead(302, { location: `${elsewhere.url}/landed` });
+      res.end();
+    });
+    const following = new Agent().compose(interceptors.redirect({ maxRedirections: 3 }));
+    cleanups.push(() => following.close());
+
+    const answer = await undiciTransport({ dispatcher: following }).send(
+      outgoing(`${api.url}/start`, { headers: { 'x-api-key': 'canary-key-1234' } }),
+    );
+
+    expect(answer.status).toBe(302);
+    await answer.text();
+    expect(elsewhere.received).toHaveLength(0);
+  });
 });
 
 describe('aborts', () => {
