@@ -25,8 +25,17 @@ const targets: { label: string; dir: string; generate: () => Promise<GeneratedTr
 ];
 
 let stale = 0;
+let failed = 0;
 for (const target of targets) {
-  const tree = await target.generate();
+  let tree: GeneratedTree;
+  try {
+    tree = await target.generate();
+  } catch (error) {
+    // A mistake in a spec is the author's to fix: say what, not where in the tool.
+    console.error(`✗ ${target.label}: ${(error as Error).message}`);
+    failed += 1;
+    continue;
+  }
   if (values.check) {
     const problems = diffTree(target.dir, tree);
     stale += problems.length;
@@ -38,6 +47,7 @@ for (const target of targets) {
     console.log(`✓ ${target.label}: wrote ${count} files`);
   }
 }
+if (failed > 0) process.exitCode = 1;
 if (stale > 0) {
   console.error(
     `\n${stale} generated file(s) out of date: run \`pnpm generate\` and commit the result.`,
