@@ -13,7 +13,7 @@ function setup(steps: Step[], options: Parameters<typeof createApiClient>[1] = {
     token: 'tok-1234',
     fetch,
     retry: { baseDelayMs: 1, maxDelayMs: 1 },
-    timeoutMs: 100,
+    timeoutMs: 500, // only the hanging steps reach it; generous for a loaded machine
     ...options,
   });
   return { client, fetch };

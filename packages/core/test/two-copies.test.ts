@@ -52,12 +52,16 @@ async function installCopy(): Promise<Core> {
 }
 
 async function errorsOf(core: Core) {
-  const client = core.createApiClient<paths>(fakeApi, {
-    token: 'two-copies-token',
-    baseUrl: server.url,
-    timeoutMs: 50,
-    retry: false,
-  });
+  // A tight timeout for the call that hangs; a generous one for the 404, which
+  // a loaded CI machine may take longer than 50 ms to answer.
+  const client = (timeoutMs: number) =>
+    core.createApiClient<paths>(fakeApi, {
+      token: 'two-copies-token',
+      baseUrl: server.url,
+      timeoutMs,
+      retry: false,
+    });
+  const [hanging, answering] = [client(50), client(10_000)];
   const caught = (promise: Promise<unknown>) =>
     promise.then(
       () => {
@@ -67,12 +71,14 @@ async function errorsOf(core: Core) {
     );
   try {
     const timeout = await caught(
-      client.GET('/sessions/{id}', { params: { path: { id: 'hang' } } }),
+      hanging.GET('/sessions/{id}', { params: { path: { id: 'hang' } } }),
     );
-    const api = await caught(client.GET('/sessions/{id}', { params: { path: { id: 'missing' } } }));
+    const api = await caught(
+      answering.GET('/sessions/{id}', { params: { path: { id: 'missing' } } }),
+    );
     return { timeout, api };
   } finally {
-    await client.close();
+    await Promise.all([hanging.close(), answering.close()]);
   }
 }
 
