@@ -79,8 +79,10 @@ export function callContext(result: object): RequestContext | undefined {
 abstract class CallResult {
   #response: Response | undefined;
   readonly #answer: Answer;
-  constructor(answer: Answer) {
+  /** `response`: the Response already built for middleware, if any (built once only). */
+  constructor(answer: Answer, response?: Response) {
     this.#answer = answer;
+    this.#response = response;
   }
   get [CALL](): RequestContext {
     return this.#answer.context;
@@ -95,16 +97,18 @@ class DataResult extends CallResult {
   constructor(
     readonly data: unknown,
     answer: Answer,
+    response?: Response,
   ) {
-    super(answer);
+    super(answer, response);
   }
 }
 class ErrorResult extends CallResult {
   constructor(
     readonly error: unknown,
     answer: Answer,
+    response?: Response,
   ) {
-    super(answer);
+    super(answer, response);
   }
 }
 
@@ -194,7 +198,7 @@ export function createApiClient<Paths extends {}>(
     // A middleware answered or replaced the response, or the caller chose how
     // to parse it: openapi-fetch's result stands.
     if (!answer || result.response !== handed || init.parseAs !== undefined) return result;
-    return settled(answer, value);
+    return settled(answer, value, handed);
   }
 
   function check(resolved: ResolvedOperation | undefined, answer: Answer): unknown {
@@ -203,8 +207,10 @@ export function createApiClient<Paths extends {}>(
     return checkedBody(operation, answer.status, answer.text, answer.context, outcomeOptions);
   }
 
-  function settled(answer: Answer, value: unknown): CallResult {
-    return answer.status < 400 ? new DataResult(value, answer) : new ErrorResult(value, answer);
+  function settled(answer: Answer, value: unknown, response?: Response): CallResult {
+    return answer.status < 400
+      ? new DataResult(value, answer, response)
+      : new ErrorResult(value, answer, response);
   }
 
   const client = {

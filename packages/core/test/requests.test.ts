@@ -191,6 +191,20 @@ describe('middleware', () => {
     expect(bodies).toEqual([{ status: 'DONE', result: 'ok' }]);
   });
 
+  it("the result's response is the one the middleware saw, readable again", async () => {
+    const { client } = setup([done]);
+    const seen: Response[] = [];
+    client.use({
+      onResponse({ response }) {
+        seen.push(response);
+        return undefined;
+      },
+    });
+    const { data, response } = await read(client, 's1');
+    expect(response).toBe(seen[0]);
+    expect(await response.json()).toEqual(data);
+  });
+
   it('once ejected, calls go the direct way again', async () => {
     const { client, fetch } = setup([done]);
     const tag: Middleware = {
