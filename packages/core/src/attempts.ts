@@ -65,6 +65,8 @@ export interface RetryEvent {
 export interface AttemptOptions {
   transport: Transport;
   credentials: Credentials;
+  /** The origin of the client's baseUrl: the only one a credential is sent to. */
+  origin: string | undefined;
   timeoutMs: number;
   retry: RetryOptions;
   redirect: RedirectPolicy;
@@ -101,6 +103,15 @@ function sanitizeCause(error: unknown, redact: (text: string) => string, depth =
     copy.cause = sanitizeCause(source.cause, redact, depth + 1);
   copy.stack = `${copy.name}: ${copy.message}`;
   return copy;
+}
+
+/** A relative URL stays on the page's origin; an absolute one must be on `origin`. */
+function onOrigin(url: string, origin: string | undefined): boolean {
+  // Fast path: URLs are built from the baseUrl, so they usually start with its origin.
+  if (origin !== undefined && url.startsWith(origin) && '/?#'.includes(url[origin.length] ?? '/'))
+    return true;
+  if (!URL.canParse(url)) return origin === undefined;
+  return new URL(url).origin === origin;
 }
 
 export function createAttempts(options: AttemptOptions) {
@@ -237,17 +248,21 @@ export function createAttempts(options: AttemptOptions) {
     };
     let refreshed = false;
     let hops = 0;
+    // `security: []` in the spec: this operation sends no credential at all.
+    const sendsCredential =
+      credentials.credential !== undefined && call.resolved?.operation.auth !== null;
+    if (sendsCredential && !onOrigin(call.url, options.origin)) {
+      throw new CredentialError({ ...context }, credentials.credential, 'other-origin');
+    }
     for (let retries = 0; ; ) {
       if (isStopped(call)) throw stopped(context);
-      // `security: []` in the spec: this operation sends no credential at all.
-      let credential =
-        call.resolved?.operation.auth === null
-          ? undefined
-          : credentials.forAttempt({
-              refresh: refreshed,
-              operationId: context.operationId,
-              signal: call.signal,
-            });
+      let credential = !sendsCredential
+        ? undefined
+        : credentials.forAttempt({
+            refresh: refreshed,
+            operationId: context.operationId,
+            signal: call.signal,
+          });
       // A fixed credential is not a promise: no await, no extra turn.
       if (credential instanceof Promise) credential = await credential;
       if (isStopped(call)) throw stopped(context);

@@ -64,6 +64,8 @@ export interface ClientOptions {
 }
 
 export type CredstatClient<Paths extends {}> = Client<Paths> & {
+  /** The base URL calls go to; its origin is the only one that receives the credential. */
+  readonly baseUrl: string;
   /** Cancels calls in flight and closes the transport's sockets. Idempotent. */
   close(): Promise<void>;
 };
@@ -129,9 +131,11 @@ export function createApiClient<Paths extends {}>(
       ? { ...DEFAULT_RETRY, maxRetries: 0 }
       : { ...DEFAULT_RETRY, ...options.retry };
   const transport = options.transport ?? fetchTransport(options.fetch);
+  const baseUrl = removeTrailingSlash(options.baseUrl ?? api.baseUrl);
   const attemptOptions: AttemptOptions = {
     transport,
     credentials: createCredentials(api.auth, options, redact),
+    origin: URL.canParse(baseUrl) ? new URL(baseUrl).origin : undefined,
     timeoutMs: options.timeoutMs ?? 30_000,
     retry,
     redirect: options.redirect ?? 'error',
@@ -146,10 +150,7 @@ export function createApiClient<Paths extends {}>(
   };
   const routes = operationsByRoute(api);
   const checkRequests = options.validateRequests ?? true;
-  const defaults = {
-    baseUrl: removeTrailingSlash(options.baseUrl ?? api.baseUrl),
-    headers: mergeHeaderBags(options.headers),
-  };
+  const defaults = { baseUrl, headers: mergeHeaderBags(options.headers) };
   const inner = createClient<Paths>(defaults);
   // Registered middleware; while there is none, no Request or Response is built.
   const middleware: Middleware[] = [];
@@ -165,6 +166,9 @@ export function createApiClient<Paths extends {}>(
       throw new InvalidParameterError(context, problem.parameter, problem.problem);
     }
     const signal = init.signal ?? undefined;
+    // An operation on a server of its own (it sends no credential) goes there.
+    const server = resolved?.operation.baseUrl;
+    if (server !== undefined && init.baseUrl === undefined) init = { ...init, baseUrl: server };
     if (middleware.length === 0 && isDirect(init)) {
       const built = directRequest(defaults, resolved, path, init as DirectInit);
       const answer = await attempts.execute({ resolved, method, signal, ...built });
@@ -214,6 +218,7 @@ export function createApiClient<Paths extends {}>(
   }
 
   const client = {
+    baseUrl,
     request: (method: string, path: string, init?: Init) => call(method.toUpperCase(), path, init),
     use(...added: Middleware[]) {
       inner.use(...added);

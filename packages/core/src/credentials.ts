@@ -24,7 +24,7 @@ export interface CredentialOptions {
 
 export type CredentialProblem = {
   credential: 'apiKey' | 'token';
-  reason: 'missing' | 'malformed' | 'provider-failed';
+  reason: 'missing' | 'malformed' | 'provider-failed' | 'other-origin';
 };
 
 /** One header for one attempt, or the reason there is none. */
@@ -34,6 +34,8 @@ export type AttemptCredential =
   | undefined;
 
 export interface Credentials {
+  /** Which credential the API takes; undefined when it takes none. */
+  readonly credential: 'apiKey' | 'token' | undefined;
   /** Whether a 401 is worth one more attempt with a fresh credential. */
   readonly refreshable: boolean;
   forAttempt(request: TokenRequest): AttemptCredential | Promise<AttemptCredential>;
@@ -59,19 +61,20 @@ export function createCredentials(
   options: CredentialOptions,
   redact: Redactor,
 ): Credentials {
-  if (!auth) return { refreshable: false, forAttempt: () => undefined };
+  if (!auth) return { credential: undefined, refreshable: false, forAttempt: () => undefined };
   if (auth.type === 'apiKey') {
     const name = auth.header.toLowerCase();
     const fixed = checked('apiKey', options.apiKey, (value) => [name, value]);
-    return { refreshable: false, forAttempt: () => fixed };
+    return { credential: 'apiKey', refreshable: false, forAttempt: () => fixed };
   }
   const bearer = (value: string) => ['authorization', `Bearer ${value}`] as const;
   const { token } = options;
   if (typeof token !== 'function') {
     const fixed = checked('token', token, bearer);
-    return { refreshable: false, forAttempt: () => fixed };
+    return { credential: 'token', refreshable: false, forAttempt: () => fixed };
   }
   return {
+    credential: 'token',
     refreshable: true,
     async forAttempt(request) {
       let value: unknown;

@@ -24,8 +24,13 @@ export interface CompiledValidatorError {
 export type ResponseCheck = (body: unknown) => readonly ValidationIssue[];
 
 export interface ResponseDescriptor {
-  /** `empty`: the API documents no body (e.g. FortID 401/403). */
-  readonly body: 'json' | 'text' | 'empty';
+  /**
+   * `empty`: the API documents no body (e.g. FortID 401/403). `text`: a raw
+   * media type such as `application/statuslist+jwt`, passed on as a string.
+   * `any`: the API says nothing about it (a wildcard media type, e.g. iSHARE's 404): none is
+   * `undefined`, JSON is parsed, anything else stays text.
+   */
+  readonly body: 'json' | 'text' | 'any' | 'empty';
   readonly validate?: CompiledValidator;
   /** Checks beside the schema, added by the API package (see `withResponseChecks`). */
   readonly checks?: readonly ResponseCheck[];
@@ -36,6 +41,14 @@ export interface ResponseDescriptor {
 export interface OperationDescriptor {
   readonly method: string;
   readonly path: string;
+  /**
+   * The server this operation lives on when it is not the API's (path-level
+   * `servers`, e.g. GOV.UK's public status lists). Such an operation sends no
+   * credential; a call's own `baseUrl` still wins.
+   */
+  readonly baseUrl?: string;
+  /** The media types of its success bodies, sent as `Accept` by operation functions. */
+  readonly accept?: string;
   /**
    * Why repeating this non-GET operation is safe (`x-credstat-idempotent` in the
    * spec). Only a GET or an operation with a reason here is ever retried.

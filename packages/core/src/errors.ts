@@ -208,12 +208,13 @@ export class CredentialError extends CredstatErrorBase {
   constructor(
     context: RequestContext,
     readonly credential: 'apiKey' | 'token',
-    readonly reason: 'missing' | 'malformed' | 'provider-failed',
+    readonly reason: 'missing' | 'malformed' | 'provider-failed' | 'other-origin',
   ) {
     const why = {
       missing: 'is missing or empty',
       malformed: 'holds characters a header cannot carry',
       'provider-failed': 'could not be obtained: the token function failed',
+      'other-origin': "would go to another origin than the client's baseUrl",
     }[reason];
     super(`${where(context)}: the ${credential} ${why}; nothing was sent`, context);
   }

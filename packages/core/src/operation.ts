@@ -7,6 +7,12 @@ import { unwrap } from './unwrap.js';
 /** Per-call options of a generated operation function. */
 export interface CallInit {
   signal?: AbortSignal;
+  /**
+   * Another server for this call (e.g. a status list host named in a
+   * credential). An operation that sends a credential refuses any origin but
+   * the client's own, before sending.
+   */
+  baseUrl?: string;
 }
 
 interface Requester {
@@ -27,13 +33,17 @@ export function callOperation<T>(
 ): Promise<T> {
   const { query, body, ...path } = args as { query?: object; body?: unknown };
   const request: Record<string, unknown> = { params: { path, query }, signal: init.signal };
+  if (init.baseUrl !== undefined) request.baseUrl = init.baseUrl;
+  const headers: Record<string, string> = {};
+  if (operation.accept) headers.accept = operation.accept;
   if (body !== undefined) {
     request.body = body;
     const type = operation.requestBody?.mediaType;
     // A raw media type (e.g. `application/jwt`) is sent as the string it is.
     if (type && !JSON_TYPE.test(type)) request.bodySerializer = String;
-    if (type) request.headers = { 'content-type': type };
+    if (type) headers['content-type'] = type;
   }
+  request.headers = headers;
   const requester = client as Requester;
   return unwrap(requester.request(operation.method, operation.path, request)) as Promise<T>;
 }

@@ -20,7 +20,7 @@ export interface OutcomeOptions {
 }
 
 function parse(
-  kind: 'json' | 'text' | 'empty',
+  kind: 'json' | 'text' | 'any' | 'empty',
   text: string,
 ): { value: unknown } | { reason: 'empty' | 'not-json' | 'unexpected-body'; message: string } {
   if (kind === 'empty') {
@@ -29,11 +29,21 @@ function parse(
       : { reason: 'unexpected-body', message: 'must be empty' };
   }
   if (kind === 'text') return { value: text };
+  if (kind === 'any') return { value: text === '' ? undefined : parseOrText(text) };
   if (text.trim() === '') return { reason: 'empty', message: 'body is empty, JSON expected' };
   try {
     return { value: JSON.parse(text) };
   } catch {
     return { reason: 'not-json', message: 'body is not JSON' };
+  }
+}
+
+/** JSON when it parses, else the text itself: for bodies the API leaves unspecified. */
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
 }
 

@@ -33,6 +33,8 @@ export interface PollOptions<B> {
   /** Give up (PollDeadlineError) after this long overall. Default 300 000 ms. */
   deadlineMs?: number;
   signal?: AbortSignal;
+  /** Read from this server instead of the client's (see `CallInit.baseUrl`). */
+  baseUrl?: string;
   /** Called with the body whenever the status changes (and for the first one). */
   onProgress?: (body: B) => void;
 }

@@ -46,6 +46,8 @@ export function validateBody(response: ResponseDescriptor, body: unknown): Valid
       ? { ok: true, value: undefined }
       : fail('must be empty: this status has no documented body');
   }
+  // Unspecified (`*/*`): any body, or none, is what the API documents.
+  if (response.body === 'any') return { ok: true, value: body };
   if (body === undefined) return fail('body is missing');
   const { validate } = response;
   if (!validate || validate(body)) {

@@ -1,58 +1,7 @@
-// A throwaway HTTP server on 127.0.0.1 whose handler each test sets.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-
-export type Handler = (request: IncomingMessage, response: ServerResponse, body: string) => void;
-
-export async function startServer() {
-  let handler: Handler = (_req, res) => res.end();
-  const received: {
-    method: string;
-    url: string;
-    headers: IncomingMessage['headers'];
-    body: string;
-  }[] = [];
-  const sockets = new Set<Socket>();
-  const server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => {
-      body += chunk;
-    });
-    request.on('end', () => {
-      received.push({
-        method: request.method ?? '',
-        url: request.url ?? '',
-        headers: request.headers,
-        body,
-      });
-      handler(request, response, body);
-    });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received,
-    handle: (next: Handler) => {
-      handler = next;
-      received.length = 0;
-    },
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-/** A port nothing listens on (bound, then released). */
-export async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
+// The shared loopback test server (tools/testing), by path: @credstat/tools
+// depends on core, so core's tests cannot depend on it as a package.
+export {
+  closedPortUrl,
+  type Handler,
+  startServer,
+} from '../../../../tools/testing/local-server.ts';
