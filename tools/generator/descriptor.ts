@@ -4,14 +4,45 @@
 import { credentialFor } from '../lib/credential.ts';
 import { type Auth, apiAuth, operationAuth } from './auth.ts';
 import type { OpenApiDocument, OperationEntry, ResponseObject } from './openapi.ts';
-import { jsonMediaType, listOperations, resolveRef, resolveResponse } from './openapi.ts';
+import {
+  ANY_MEDIA_TYPE,
+  bodyMediaType,
+  jsonMediaType,
+  listOperations,
+  resolveRef,
+  resolveResponse,
+} from './openapi.ts';
 import type { ValidatorSet } from './validators.ts';
 
-type BodyKind = 'json' | 'text' | 'empty';
+type BodyKind = 'json' | 'text' | 'any' | 'empty';
 
 function bodyKind(response: ResponseObject): BodyKind {
   if (jsonMediaType(response)) return 'json';
-  return Object.keys(response.content ?? {}).length > 0 ? 'text' : 'empty';
+  const types = Object.keys(response.content ?? {});
+  if (types.length === 0) return 'empty';
+  return types.every((type) => ANY_MEDIA_TYPE.test(type)) ? 'any' : 'text';
+}
+
+/** What `Accept` says: the media types of the success responses (none for a wildcard). */
+function acceptOf(document: OpenApiDocument, entry: OperationEntry): string | undefined {
+  const types = new Set<string>();
+  for (const [status, raw] of Object.entries(entry.operation.responses ?? {})) {
+    if (!/^2/.test(status)) continue;
+    for (const type of Object.keys(resolveResponse(document, raw).content ?? {}))
+      if (!ANY_MEDIA_TYPE.test(type)) types.add(type);
+  }
+  return types.size > 0 ? [...types].join(', ') : undefined;
+}
+
+/** An operation on a server of its own (e.g. GOV.UK's public status lists) must send no credential. */
+function serverOf(entry: OperationEntry, auth: Auth, where: string): string | undefined {
+  if (entry.server === undefined) return undefined;
+  if (auth !== null) {
+    throw new Error(
+      `${where}: it has servers of its own, so it must declare \`security: []\`: credentials go only to the client's baseUrl`,
+    );
+  }
+  return entry.server;
 }
 
 /** The one media type a request body is sent as (JSON, or raw text such as `application/jwt`). */
@@ -83,7 +114,7 @@ export function emitDescriptor(
       const response = resolveResponse(document, raw);
       const body = bodyKind(response);
       const described: Record<string, unknown> = { body };
-      if (body === 'json') {
+      if (body === 'json' || (body === 'text' && bodyMediaType(response)?.[1].schema)) {
         const name = validators.exports.get(`${operationId} ${status}`);
         if (!name) throw new Error(`no validator for ${operationId} ${status}`);
         described.validate = reference(name);
@@ -99,10 +130,14 @@ export function emitDescriptor(
       responses[status] = described;
     }
     const paramsValidator = validators.parameters.get(operationId);
+    const server = serverOf(entry, auth, where);
+    const accept = acceptOf(document, entry);
     operations[operationId] = {
       method,
       path,
+      ...(server ? { baseUrl: server } : {}),
       auth,
+      ...(accept ? { accept } : {}),
       ...(idempotent ? { idempotent } : {}),
       ...(operation.requestBody ? { requestBody: requestBodyOf(document, entry, where) } : {}),
       ...(paramsValidator ? { validateParams: reference(paramsValidator) } : {}),

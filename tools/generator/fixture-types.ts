@@ -20,14 +20,15 @@ export function emitFixtureTypes(api: ApiEntry, document: OpenApiDocument): stri
     const file = relative(api.fixturesDir, fixture.path);
     fixture.har.log.entries.forEach((entry, index) => {
       const { text, mimeType } = entry.response.content;
-      if (!text || !/json/.test(mimeType)) return;
+      if (!text) return;
       const match = matchOperation(routes, entry.request.method, entry.request.url);
       if (!match)
         throw new Error(
           `${file}#${index}: no operation for ${entry.request.method} ${entry.request.url}`,
         );
       const type = `Body<'${match.operationId}', ${entry.response.status}>`;
-      const body = JSON.stringify(JSON.parse(text));
+      // A raw body (e.g. a status list JWT) is the string it is.
+      const body = /json/.test(mimeType) ? JSON.stringify(JSON.parse(text)) : JSON.stringify(text);
       const verb = !fixture.rejected
         ? 'satisfies'
         : entry._credstatRejectedBy === 'runtime-only'

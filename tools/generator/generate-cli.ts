@@ -1,5 +1,6 @@
-// credstat-generate [api…] [--check]
-// Without names: every API in redocly.yaml. --check writes nothing and exits 1
+// credstat-generate [name…] [--check]
+// Without names: every API in redocly.yaml and every test spec; a name is
+// either (e.g. `fortid-wallet`, `core-test`). --check writes nothing and exits 1
 // when committed output differs from what the spec produces now.
 import { parseArgs } from 'node:util';
 import { findApi, listApis, listTestSpecs } from '../lib/repo.ts';
@@ -10,14 +11,22 @@ const { values, positionals } = parseArgs({
   options: { check: { type: 'boolean', default: false } },
   allowPositionals: true,
 });
-// Named APIs only; without names, every API and every test spec.
+const apiNames = new Set(listApis().map((api) => api.name));
+const apiTargets = positionals.length > 0 ? positionals.filter((n) => apiNames.has(n)) : [];
+const specTargets = positionals.filter((name) => !apiNames.has(name));
+// Test specs are read only when asked for (or when nothing is named).
+const testSpecs =
+  positionals.length === 0 || specTargets.length > 0
+    ? listTestSpecs().filter((spec) => positionals.length === 0 || specTargets.includes(spec.name))
+    : [];
+for (const name of specTargets) if (!testSpecs.some((spec) => spec.name === name)) findApi(name); // throws: unknown name
 const targets: { label: string; dir: string; generate: () => Promise<GeneratedTree> }[] = [
-  ...(positionals.length > 0 ? positionals.map(findApi) : listApis()).map((api) => ({
+  ...(positionals.length > 0 ? apiTargets.map(findApi) : listApis()).map((api) => ({
     label: api.packageName,
     dir: api.packageDir,
     generate: () => generateApi(api),
   })),
-  ...(positionals.length > 0 ? [] : listTestSpecs()).map((spec) => ({
+  ...testSpecs.map((spec) => ({
     label: `test spec ${spec.name}`,
     dir: spec.outDir,
     generate: () => generateTestSpec(spec),

@@ -52,6 +52,7 @@ export interface OperationObject {
   /** credstat extension: why repeating this non-GET operation is safe. */
   'x-credstat-idempotent'?: string;
   'x-credstat-session'?: SessionExtension;
+  servers?: { url: string }[];
 }
 
 export interface SecurityScheme {
@@ -65,7 +66,13 @@ export interface OpenApiDocument {
   openapi: string;
   servers?: { url: string }[];
   security?: Record<string, string[]>[];
-  paths?: Record<string, Record<string, OperationObject> & { parameters?: ParameterObject[] }>;
+  paths?: Record<
+    string,
+    Record<string, OperationObject> & {
+      parameters?: ParameterObject[];
+      servers?: { url: string }[];
+    }
+  >;
   components?: {
     schemas?: Record<string, JsonSchema>;
     responses?: Record<string, ResponseObject>;
@@ -106,6 +113,8 @@ export interface OperationEntry {
   operation: OperationObject;
   /** Parameters declared on the path item, shared by its operations. */
   pathParameters: ParameterObject[];
+  /** The server of this operation when it is not the API's (operation or path item `servers`). */
+  server: string | undefined;
 }
 
 export function listOperations(document: OpenApiDocument): OperationEntry[] {
@@ -122,6 +131,7 @@ export function listOperations(document: OpenApiDocument): OperationEntry[] {
         path,
         operation,
         pathParameters: item.parameters ?? [],
+        server: (operation.servers ?? item.servers)?.[0]?.url,
       });
     }
   }
@@ -139,6 +149,14 @@ export function resolveResponse(
   response: ResponseObject,
 ): ResponseObject {
   return resolveRef(document, response);
+}
+
+/** The wildcard media type, "any or none": the API says nothing about the body, or whether there is one. */
+export const ANY_MEDIA_TYPE = /^\*\/\*$/;
+
+/** The media type a response body is checked as: JSON first, else its only other one. */
+export function bodyMediaType(response: ResponseObject): [string, MediaType] | undefined {
+  return jsonMediaType(response) ?? Object.entries(response.content ?? {})[0];
 }
 
 /** The JSON media type of a response, if it has one. */

@@ -112,7 +112,7 @@ export function emitOperations(document: OpenApiDocument, specPath: string): str
         '  return pollSession(',
         '    api,',
         `    ${states},`,
-        `    (signal) => ${session.operationId}(client, args, { signal }),`,
+        `    (signal) => ${session.operationId}(client, args, { signal, baseUrl: options?.baseUrl }),`,
         '    options,',
         '  );',
         '}',

@@ -7,8 +7,9 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
 import { bundleSource } from '../lib/bundle-source.ts';
 import {
+  ANY_MEDIA_TYPE,
+  bodyMediaType,
   type JsonSchema,
-  jsonMediaType,
   listOperations,
   type OpenApiDocument,
   parametersOf,
@@ -101,8 +102,10 @@ export async function compileValidators(
       parameters.set(operationId, `params_${operationId}`);
     }
     for (const [status, raw] of Object.entries(operation.responses ?? {})) {
-      const schema = jsonMediaType(resolveResponse(document, raw))?.[1].schema;
-      if (!schema) continue;
+      // JSON bodies, and raw ones with a schema (e.g. a JWT's pattern); never `*/*`.
+      const [type, media] = bodyMediaType(resolveResponse(document, raw)) ?? [];
+      const schema = media?.schema;
+      if (!schema || !type || ANY_MEDIA_TYPE.test(type)) continue;
       const target = retarget(schema, schemasId) as JsonSchema;
       const ref =
         Object.keys(target).length === 1 ? (target.$ref as string | undefined) : undefined;

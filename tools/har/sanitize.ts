@@ -93,11 +93,14 @@ export function sanitizeHar(
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A compact JWS (a signed JWT): header, payload, signature. */
+export const JWT_PATTERN = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/;
+
 /** Patterns of live credentials: signed JWTs, bearer tokens, long key-like header values. */
 function secretPatterns(credentialHeaders: readonly string[]): [string, RegExp][] {
   const names = ['x-api-key', 'authorization', 'cookie', ...credentialHeaders].map(escapeRegExp);
   return [
-    ['signed JWT', /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/],
+    ['signed JWT', JWT_PATTERN],
     ['bearer token', /\b[Bb]earer\s+(?!REDACTED\b)[A-Za-z0-9._~+/-]{8,}=*/],
     [
       'API key header',

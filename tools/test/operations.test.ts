@@ -159,6 +159,45 @@ describe('auth, read from the spec', () => {
   });
 });
 
+describe('servers, media types and unspecified bodies, read from the spec', () => {
+  const own = (operation: Partial<OperationObject>) =>
+    spec({ servers: [{ url: 'https://public.demo.test/lists' }], ...operation });
+
+  it('carries an operation server of its own when the operation sends no credential', () => {
+    const { source } = emitDescriptor('demo', SPEC, own({ security: [] }), noValidators);
+    expect(source).toContain('"baseUrl": "https://public.demo.test/lists"');
+  });
+
+  it('reads a path-level server the same way', () => {
+    const document = spec({ security: [] });
+    const item = document.paths?.['/runs/{runId}'] as { servers?: { url: string }[] };
+    item.servers = [{ url: 'https://path.demo.test' }];
+    const { source } = emitDescriptor('demo', SPEC, document, noValidators);
+    expect(source).toContain('"baseUrl": "https://path.demo.test"');
+  });
+
+  it('fails generation when an operation with a server of its own sends a credential', () => {
+    expect(() => emitDescriptor('demo', SPEC, own({}), noValidators)).toThrow(
+      'getRun: it has servers of its own, so it must declare `security: []`',
+    );
+  });
+
+  it('says what it accepts from its success media types, and marks a wildcard body `any`', () => {
+    const document = spec({
+      responses: {
+        '200': {
+          description: 'The run',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Run' } } },
+        },
+        '404': { description: 'Unspecified', content: { '*/*': { schema: {} } } },
+      },
+    });
+    const { source } = emitDescriptor('demo', SPEC, document, noValidators);
+    expect(source).toContain('"accept": "application/json"');
+    expect(source).toMatch(/"404": \{\s+"body": "any"\s+\}/);
+  });
+});
+
 describe('retry safety, read from the spec', () => {
   const retryable409 = (operation: Partial<OperationObject>) => {
     const document = spec();

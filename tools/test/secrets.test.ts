@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { listFixtures } from '../har/har.ts';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type HarEntry, type ListedJwt, listFixtures } from '../har/har.ts';
+import { withoutListedJwts } from '../har/jwts.ts';
 import { findSecrets } from '../har/sanitize.ts';
 import { listApis } from '../lib/repo.ts';
 
@@ -19,7 +23,10 @@ function vendorKeys(text: string, hashes = VENDOR_KEY_HASHES): string[] {
   return tokens.filter((token) => hashes.has(sha256(token)));
 }
 
-const fixtureFiles = listApis().flatMap((api) => listFixtures(api.fixturesDir).map((f) => f.path));
+const fixtures = listApis().flatMap((api) =>
+  listFixtures(api.fixturesDir).map((fixture) => ({ ...fixture, fixturesDir: api.fixturesDir })),
+);
+const fixtureFiles = fixtures.map((fixture) => fixture.path);
 
 describe('secret scan', () => {
   it('finds fixtures to scan', () => {
@@ -33,11 +40,16 @@ describe('secret scan', () => {
     expect(vendorKeys(`{"name":"X-API-KEY","value":"${key.slice(1)}x"}`, hashes)).toEqual([]);
   });
 
-  it.each(fixtureFiles)('%s holds no credential', (file) => {
-    const text = readFileSync(file, 'utf8');
-    expect(findSecrets(text)).toEqual([]);
-    expect(vendorKeys(text)).toEqual([]);
-  });
+  it.each(fixtures.map((fixture) => [fixture.path, fixture] as const))(
+    '%s holds no credential',
+    async (file, fixture) => {
+      const text = readFileSync(file, 'utf8');
+      // Listed JWTs (throwaway test keys, published examples) are checked, then set aside.
+      const scanned = await withoutListedJwts(text, fixture.har.log.entries, fixture.fixturesDir);
+      expect(findSecrets(scanned)).toEqual([]);
+      expect(vendorKeys(text)).toEqual([]);
+    },
+  );
 
   const jwt = [
     'eyJhbGciOiJFUzI1NiJ9',
@@ -60,5 +72,68 @@ describe('secret scan', () => {
     '"text": "{\\"message\\":\\"Session ID is not a valid UUID.\\"}"',
   ])('accepts redacted or harmless text: %s', (text) => {
     expect(findSecrets(text)).toEqual([]);
+  });
+});
+
+describe('signed JWTs in fixtures', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'credstat-jwts-'));
+  let testKeyJwt = '';
+  let otherKeyJwt = '';
+  beforeAll(async () => {
+    const test = await generateKeyPair('ES256', { extractable: true });
+    const other = await generateKeyPair('ES256', { extractable: true });
+    writeFileSync(
+      join(dir, 'test.public.jwk.json'),
+      JSON.stringify(await exportJWK(test.publicKey)),
+    );
+    writeFileSync(join(dir, 'private.jwk.json'), JSON.stringify(await exportJWK(test.privateKey)));
+    const sign = (key: CryptoKey) =>
+      new SignJWT({ iss: 'client', jti: 'f2c1b7a0-0d6e-4b1e-9c55-3f7f8e1d2a10' })
+        .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
+        .sign(key);
+    testKeyJwt = await sign(test.privateKey);
+    otherKeyJwt = await sign(other.privateKey);
+  });
+
+  const entry = (body: string, listing?: ListedJwt[]) =>
+    ({
+      request: { postData: { mimeType: 'application/jwt', text: body } },
+      ...(listing ? { _credstatJwts: listing } : {}),
+    }) as unknown as HarEntry;
+  const scan = async (body: string, listing?: ListedJwt[]) => {
+    const one = entry(body, listing);
+    return findSecrets(await withoutListedJwts(JSON.stringify(one), [one], dir));
+  };
+  const byTestKey = [{ signedBy: 'test.public.jwk.json' }];
+
+  it('passes a JWT that verifies with the committed test key its entry lists', async () => {
+    expect(await scan(testKeyJwt, byTestKey)).toEqual([]);
+  });
+
+  it.each([
+    ['listed by nobody', () => testKeyJwt, undefined],
+    ['signed by another key', () => otherKeyJwt, byTestKey],
+    ['with a tampered signature', () => `${testKeyJwt.slice(0, -4)}AAAA`, byTestKey],
+    ['listed by a key file that does not exist', () => testKeyJwt, [{ signedBy: 'nope.json' }]],
+    [
+      'not the published example it claims to be',
+      () => otherKeyJwt,
+      [{ publishedExample: 'vendor page', jwt: testKeyJwt }],
+    ],
+  ])('still finds a JWT %s', async (_label, jwt, listing) => {
+    expect(await scan(jwt(), listing)).toContain('signed JWT');
+  });
+
+  it('passes a published example listed exactly, with its provenance', async () => {
+    const listing = [
+      { publishedExample: 'GOV.UK CRS public spec, example token', jwt: otherKeyJwt },
+    ];
+    expect(await scan(otherKeyJwt, listing)).toEqual([]);
+  });
+
+  it('refuses a committed key file that holds the private half', async () => {
+    await expect(scan(testKeyJwt, [{ signedBy: 'private.jwk.json' }])).rejects.toThrow(
+      'holds a private key',
+    );
   });
 });

@@ -19,6 +19,7 @@ export const api = {
         "type": "apiKey",
         "header": "X-API-KEY"
       },
+      "accept": "application/json",
       "idempotent": "It only reads the session's status and changes nothing on the server, so repeating it is safe.",
       "validateParams": params_getIssuanceSessionStatus,
       "responses": {

@@ -59,7 +59,7 @@ export function waitForIssuanceSession(
   return pollSession(
     api,
     issuanceSessionStates,
-    (signal) => getIssuanceSessionStatus(client, args, { signal }),
+    (signal) => getIssuanceSessionStatus(client, args, { signal, baseUrl: options?.baseUrl }),
     options,
   );
 }

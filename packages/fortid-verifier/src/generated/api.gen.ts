@@ -19,6 +19,7 @@ export const api = {
         "type": "apiKey",
         "header": "X-API-KEY"
       },
+      "accept": "application/json",
       "validateParams": params_getVerificationSessionStatus,
       "responses": {
         "200": {

@@ -59,7 +59,7 @@ export function waitForVerificationSession(
   return pollSession(
     api,
     verificationSessionStates,
-    (signal) => getVerificationSessionStatus(client, args, { signal }),
+    (signal) => getVerificationSessionStatus(client, args, { signal, baseUrl: options?.baseUrl }),
     options,
   );
 }

@@ -17,6 +17,7 @@ export const api = {
       "auth": {
         "type": "bearer"
       },
+      "accept": "application/json",
       "idempotent": "It only reads the session's status and changes nothing on the server, so repeating it is safe.",
       "validateParams": params_getVerifySessionStatus,
       "responses": {

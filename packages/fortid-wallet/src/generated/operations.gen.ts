@@ -58,7 +58,7 @@ export function waitForConsentRequest(
   return pollSession(
     api,
     consentRequestStates,
-    (signal) => getVerifySessionStatus(client, args, { signal }),
+    (signal) => getVerifySessionStatus(client, args, { signal, baseUrl: options?.baseUrl }),
     options,
   );
 }
@@ -96,7 +96,7 @@ export function waitForVerifyResult(
   return pollSession(
     api,
     verifyResultStates,
-    (signal) => getVerifySessionStatus(client, args, { signal }),
+    (signal) => getVerifySessionStatus(client, args, { signal, baseUrl: options?.baseUrl }),
     options,
   );
 }
