@@ -1,0 +1,2 @@
+// `@credstat/ishare-dcp/types`: the spec's types, no runtime code.
+export type { components, operations, paths } from './generated/types.gen.js';
