@@ -1,0 +1,2 @@
+// `@credstat/govuk-status-list/types`: the spec's types, no runtime code.
+export type { components, operations, paths } from './generated/types.gen.js';

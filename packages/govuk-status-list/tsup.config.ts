@@ -1,0 +1,3 @@
+import { packageBuild } from '../../tools/config/tsup.js';
+
+export default packageBuild(['src/index.ts', 'src/types.ts', 'src/validators.ts']);

@@ -1,0 +1,3 @@
+import { packageProject } from '../../tools/config/vitest.js';
+
+export default packageProject('govuk-status-list');
