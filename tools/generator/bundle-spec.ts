@@ -12,7 +12,9 @@ export interface BundledSpec {
 }
 
 export async function bundleSpec(api: ApiEntry): Promise<BundledSpec> {
-  const config = await loadConfig({ configPath: redoclyConfigPath });
+  // Bundling applies no rule, and redocly.yaml extends `diff-recommended`,
+  // which only the CLI (its bundled, newer core) knows: extend nothing here.
+  const config = await loadConfig({ configPath: redoclyConfigPath, customExtends: [] });
   const result = await bundle({ ref: join(repoRoot, api.specPath), config, dereference: false });
   const errors = result.problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0) {

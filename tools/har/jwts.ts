@@ -3,7 +3,7 @@
 // signature is checked, so a real token cannot hide behind the listing), or a
 // vendor's published example, matched exactly. Anything else stays a finding.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { compactVerify, importJWK, type JWK } from 'jose';
 import type { HarEntry, ListedJwt } from './har.ts';
 import { JWT_PATTERN } from './sanitize.ts';
@@ -32,13 +32,27 @@ async function verifiesWith(jwt: string, keyFile: string): Promise<boolean> {
   }
 }
 
+/** Test keys live in the API's own `fixtures/keys/`: a key anywhere else proves nothing. */
+export function testKeyPath(fixturesDir: string, signedBy: string): string | undefined {
+  const keysDir = resolve(fixturesDir, 'keys');
+  const path = resolve(fixturesDir, signedBy);
+  const inside = relative(keysDir, path);
+  return inside &&
+    !inside.startsWith(`..`) &&
+    !inside.includes(`${sep}..`) &&
+    !inside.startsWith(sep)
+    ? path
+    : undefined;
+}
+
 async function isListed(jwt: string, listed: readonly ListedJwt[], fixturesDir: string) {
   for (const entry of listed) {
     if ('publishedExample' in entry) {
       if (entry.jwt === jwt && entry.publishedExample.trim().length > 0) return true;
-    } else if (await verifiesWith(jwt, resolve(fixturesDir, entry.signedBy))) {
-      return true;
+      continue;
     }
+    const keyFile = testKeyPath(fixturesDir, entry.signedBy);
+    if (keyFile && (await verifiesWith(jwt, keyFile))) return true;
   }
   return false;
 }

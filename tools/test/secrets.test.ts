@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
@@ -77,16 +77,18 @@ describe('secret scan', () => {
 
 describe('signed JWTs in fixtures', () => {
   const dir = mkdtempSync(join(tmpdir(), 'credstat-jwts-'));
+  mkdirSync(join(dir, 'keys'));
   let testKeyJwt = '';
   let otherKeyJwt = '';
   beforeAll(async () => {
     const test = await generateKeyPair('ES256', { extractable: true });
     const other = await generateKeyPair('ES256', { extractable: true });
-    writeFileSync(
-      join(dir, 'test.public.jwk.json'),
-      JSON.stringify(await exportJWK(test.publicKey)),
-    );
-    writeFileSync(join(dir, 'private.jwk.json'), JSON.stringify(await exportJWK(test.privateKey)));
+    const publicJwk = JSON.stringify(await exportJWK(test.publicKey));
+    writeFileSync(join(dir, 'keys/test.public.jwk.json'), publicJwk);
+    // The same public key outside keys/: a listing may not point there.
+    writeFileSync(join(dir, 'elsewhere.public.jwk.json'), publicJwk);
+    const privateJwk = JSON.stringify(await exportJWK(test.privateKey));
+    writeFileSync(join(dir, 'keys/private.jwk.json'), privateJwk);
     const sign = (key: CryptoKey) =>
       new SignJWT({ iss: 'client', jti: 'f2c1b7a0-0d6e-4b1e-9c55-3f7f8e1d2a10' })
         .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
@@ -104,7 +106,7 @@ describe('signed JWTs in fixtures', () => {
     const one = entry(body, listing);
     return findSecrets(await withoutListedJwts(JSON.stringify(one), [one], dir));
   };
-  const byTestKey = [{ signedBy: 'test.public.jwk.json' }];
+  const byTestKey = [{ signedBy: 'keys/test.public.jwk.json' }];
 
   it('passes a JWT that verifies with the committed test key its entry lists', async () => {
     expect(await scan(testKeyJwt, byTestKey)).toEqual([]);
@@ -114,7 +116,22 @@ describe('signed JWTs in fixtures', () => {
     ['listed by nobody', () => testKeyJwt, undefined],
     ['signed by another key', () => otherKeyJwt, byTestKey],
     ['with a tampered signature', () => `${testKeyJwt.slice(0, -4)}AAAA`, byTestKey],
-    ['listed by a key file that does not exist', () => testKeyJwt, [{ signedBy: 'nope.json' }]],
+    [
+      'listed by a key file that does not exist',
+      () => testKeyJwt,
+      [{ signedBy: 'keys/nope.json' }],
+    ],
+    [
+      'listed by a key outside keys/',
+      () => testKeyJwt,
+      [{ signedBy: 'elsewhere.public.jwk.json' }],
+    ],
+    [
+      'listed by a key reached through ..',
+      () => testKeyJwt,
+      [{ signedBy: 'keys/../elsewhere.public.jwk.json' }],
+    ],
+    ['listed by an absolute path', () => testKeyJwt, [{ signedBy: '/tmp/any.public.jwk.json' }]],
     [
       'not the published example it claims to be',
       () => otherKeyJwt,
@@ -132,7 +149,7 @@ describe('signed JWTs in fixtures', () => {
   });
 
   it('refuses a committed key file that holds the private half', async () => {
-    await expect(scan(testKeyJwt, [{ signedBy: 'private.jwk.json' }])).rejects.toThrow(
+    await expect(scan(testKeyJwt, [{ signedBy: 'keys/private.jwk.json' }])).rejects.toThrow(
       'holds a private key',
     );
   });

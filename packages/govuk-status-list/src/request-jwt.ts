@@ -60,27 +60,31 @@ export class RequestJwtError extends Error {
 // GOV.UK wants a lowercase UUID (RFC 9562 layout) and refuses upper case.
 const LOWERCASE_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** GOV.UK: "no more than 1 year": 365 days never exceeds any reading of it. */
+const ONE_YEAR_SECONDS = 365 * 86_400;
+
 /**
  * Signs the body of `POST /issue`: header `{ alg: 'ES256', typ: 'JWT', kid }`,
  * claims exactly `iss`, `iat`, `jti`, `statusExpiry` (integers in seconds).
  *
- * `statusExpiry` must be after `iat` and at most one calendar year after it:
- * the same UTC date and time a year later, where 29 February becomes
- * 28 February (the earlier day, so GOV.UK cannot find it too far ahead).
+ * `statusExpiry` must be in the future (after `iat` and after now) and at most
+ * 365 days after both: GOV.UK's spec says one year from `iat`, its service
+ * says one year from now, and 365 days is within either, leap years included.
  */
 export async function signIssueRequest(options: IssueRequestOptions): Promise<string> {
   const signer = checkedSigner(options);
   const statusExpiry = seconds(options.statusExpiry, 'status-expiry', 'statusExpiry');
-  if (statusExpiry <= signer.iat)
+  const now = Math.floor(signer.now / 1000);
+  if (statusExpiry <= Math.max(signer.iat, now))
     throw new RequestJwtError(
       'status-expiry',
-      `statusExpiry (${statusExpiry}) must be after iat (${signer.iat})`,
+      `statusExpiry (${statusExpiry}) must be in the future: after iat (${signer.iat}) and now (${now})`,
     );
-  const latest = oneYearAfter(signer.iat);
+  const latest = Math.min(signer.iat, now) + ONE_YEAR_SECONDS;
   if (statusExpiry > latest)
     throw new RequestJwtError(
       'status-expiry',
-      `statusExpiry (${statusExpiry}) is more than one year after iat (${signer.iat}): at most ${latest}`,
+      `statusExpiry (${statusExpiry}) is more than one year (365 days) after iat and now: at most ${latest}`,
     );
   return sign(signer, { statusExpiry });
 }
@@ -106,6 +110,8 @@ interface CheckedSigner {
   iss: string;
   jti: string;
   iat: number;
+  /** The clock's reading, in ms. */
+  now: number;
 }
 
 function checkedSigner(options: RequestSigner): CheckedSigner {
@@ -117,8 +123,9 @@ function checkedSigner(options: RequestSigner): CheckedSigner {
   checkP256Key(privateKey, 'private', 'privateKey');
   if (typeof jti !== 'string' || !LOWERCASE_UUID.test(jti))
     throw new RequestJwtError('jti', 'jti must be a lowercase UUID');
-  const iat = seconds(options.iat ?? new Date(now()), 'iat', 'iat');
-  return { privateKey, kid, iss, jti, iat };
+  const at = now();
+  const iat = seconds(options.iat ?? new Date(at), 'iat', 'iat');
+  return { privateKey, kid, iss, jti, iat, now: at };
 }
 
 async function sign(signer: CheckedSigner, claims: Record<string, unknown>): Promise<string> {
@@ -148,15 +155,6 @@ function seconds(value: Date | number, problem: RequestJwtProblem, what: string)
     return value;
   }
   throw new RequestJwtError(problem, `${what} must be a valid Date or whole Unix seconds (≥ 0)`);
-}
-
-function oneYearAfter(iat: number): number {
-  const from = new Date(iat * 1000);
-  const to = new Date(from);
-  to.setUTCFullYear(from.getUTCFullYear() + 1);
-  // 29 February rolls over to 1 March in a common year: day 0 is 28 February.
-  if (to.getUTCMonth() !== from.getUTCMonth()) to.setUTCDate(0);
-  return to.getTime() / 1000;
 }
 
 function isHttpUrl(uri: unknown): uri is string {

@@ -5,11 +5,11 @@ import { Bitstring } from '@digitalbazaar/bitstring';
 import { decodeJwt, type JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createStatusListClient } from '../src/status-list-client.js';
-import { StatusListError } from '../src/status-list-error.js';
 import {
   type BitstringCredentialInit,
   FIXTURES_DIR,
   makeBitstringCredential,
+  reasonOf,
   statusListFetch,
   suiteSigningKey,
   T0,
@@ -44,15 +44,6 @@ const entry = (statusListIndex: string | number, more: object = {}) => ({
   statusPurpose: 'revocation',
   ...more,
 });
-
-async function reasonOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(StatusListError);
-  return (error as StatusListError).reason;
-}
 
 describe('bits', () => {
   it.each([

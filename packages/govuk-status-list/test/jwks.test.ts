@@ -41,8 +41,7 @@ describe('publicJwks', () => {
       privateKey,
       kid,
       iss: 'clientId-abcdef',
-      iat: 1758038912,
-      statusExpiry: 1789574909,
+      statusExpiry: Math.floor(Date.now() / 1000) + 86_400,
     });
     // Published from the private JWK: the public half must still verify.
     const jwks = createLocalJWKSet(await publicJwks({ key: privateJwk, kid }));

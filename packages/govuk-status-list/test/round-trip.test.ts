@@ -100,6 +100,7 @@ describe('issue, retry, revoke, check', () => {
     expect((await check(before.idx)).status).toBe('VALID');
     expect((await check(after.idx)).status).toBe('VALID');
     // The public host got no request JWT and no credential: only the list reads.
+    expect(govuk.publicRequests).toHaveLength(3);
     for (const request of govuk.publicRequests) {
       expect(request.method).toBe('GET');
       expect(request.headers.authorization).toBeUndefined();

@@ -9,6 +9,7 @@ import { decodeTokenStatusList, tokenStatusAt, tokenStatusType } from '../src/to
 import {
   FIXTURES_DIR,
   makeTokenStatusList,
+  reasonOf,
   statusListFetch,
   suiteSigningKey,
   T0,
@@ -37,15 +38,6 @@ function serving(jwt: string, uri = URI) {
   const fetch = statusListFetch({ [uri]: jwt });
   const client = createStatusListClient({ jwks: signer.jwks, fetch, now: () => T0, retry: false });
   return { fetch, client };
-}
-
-async function reasonOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(StatusListError);
-  return (error as StatusListError).reason;
 }
 
 describe('status values', () => {

@@ -39,8 +39,12 @@ export function locateCredentialRequest(
   client: { readonly baseUrl: string },
   idOrLocation: string,
 ): CredentialRequestTarget {
-  const location = asLocation(idOrLocation, client.baseUrl);
+  const absoluteBase = URL.canParse(client.baseUrl);
+  const location = asLocation(idOrLocation, absoluteBase ? client.baseUrl : 'http://invalid');
   if (!location) return { requestId: idOrLocation };
+  if (!absoluteBase) {
+    refuse(client.baseUrl, 'is a Location, whose origin needs an absolute client baseUrl to check');
+  }
   const origin = new URL(client.baseUrl).origin;
   if (location.origin !== origin) {
     refuse(
@@ -53,7 +57,16 @@ export function locateCredentialRequest(
     refuse(origin + path, 'is a Location that does not name …/requests/{requestId}');
   }
   const [, basePath = '', segment = ''] = found;
-  return { requestId: decodeURIComponent(segment), baseUrl: origin + basePath };
+  let requestId: string;
+  try {
+    requestId = decodeURIComponent(segment);
+  } catch {
+    refuse(
+      origin + location.pathname,
+      'is a Location whose request id is not valid percent-encoding',
+    );
+  }
+  return { requestId, baseUrl: origin + basePath };
 }
 
 /**

@@ -58,17 +58,41 @@ function checked(
       'lifetime',
       'expiresInSeconds must be a whole number from 1 to 3600',
     );
-  const jwk = isJwk(options.privateKey) ? options.privateKey : undefined;
-  if (jwk && typeof jwk.d !== 'string')
-    throw new SelfIssuedIdTokenError('key', 'privateKey is a public JWK: the private key signs');
-  if (!jwk && (options.privateKey as CryptoKey).type !== 'private')
-    throw new SelfIssuedIdTokenError('key', 'privateKey must be a private key');
-  const alg = options.alg ?? jwk?.alg ?? 'ES256';
+  const alg = options.alg ?? signingAlg(options.privateKey);
   return { ...options, expiresInSeconds, now: options.now ?? Date.now, alg };
 }
 
 function isJwk(key: CryptoKey | JWK): key is JWK {
   return typeof (key as JWK).kty === 'string';
+}
+
+const CURVE_ALGS: Record<string, string> = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' };
+
+/** The JWS algorithm a private key signs with; any other key is refused here, not at signing. */
+function signingAlg(key: unknown): string {
+  const refuse = (why: string): never => {
+    throw new SelfIssuedIdTokenError('key', `privateKey ${why}`);
+  };
+  if (!key || typeof key !== 'object') return refuse('is required: a private CryptoKey or JWK');
+  if (isJwk(key as JWK)) {
+    const jwk = key as JWK;
+    if (jwk.kty === 'oct' || typeof jwk.d !== 'string')
+      return refuse("must be the holder's private key (a JWK with `d`)");
+    if (jwk.alg) return jwk.alg;
+    if (jwk.kty === 'EC') return CURVE_ALGS[jwk.crv ?? ''] ?? refuse(`has an unsupported curve`);
+    if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519') return 'EdDSA';
+    if (jwk.kty === 'RSA') return 'RS256';
+    return refuse('is a key type that cannot sign a JWT');
+  }
+  const crypto = key as CryptoKey;
+  if (crypto.type !== 'private') return refuse("must be the holder's private key");
+  const algorithm = crypto.algorithm as { name: string; namedCurve?: string };
+  if (algorithm.name === 'ECDSA')
+    return CURVE_ALGS[algorithm.namedCurve ?? ''] ?? refuse('has an unsupported curve');
+  if (algorithm.name === 'Ed25519') return 'EdDSA';
+  if (algorithm.name === 'RSASSA-PKCS1-v1_5') return 'RS256';
+  if (algorithm.name === 'RSA-PSS') return 'PS256';
+  return refuse(`is a ${algorithm.name} key, which cannot sign a JWT`);
 }
 
 /** Signs one Self-Issued ID Token now, with a fresh `jti`. */

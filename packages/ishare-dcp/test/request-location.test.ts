@@ -101,6 +101,20 @@ describe('by id or by Location', () => {
     expect(() => locateCredentialRequest(client(), location(url))).toThrow(InvalidParameterError);
   });
 
+  it('a Location whose id is broken percent-encoding is refused, typed', () => {
+    expect(() => locateCredentialRequest(client(), `${url}/dcp/requests/urn%3Auuid%ZZ`)).toThrow(
+      InvalidParameterError,
+    );
+  });
+
+  it('a client with a relative baseUrl takes bare ids but refuses Locations', () => {
+    const relative = { baseUrl: '/dcp' };
+    expect(locateCredentialRequest(relative, REQUEST_ID)).toEqual({ requestId: REQUEST_ID });
+    expect(() => locateCredentialRequest(relative, `/dcp/requests/${segment}`)).toThrow(
+      InvalidParameterError,
+    );
+  });
+
   it('waitForCredentialRequest follows a Location too, and ends on REJECTED with the typed body', async () => {
     const { handle } = await server;
     const answers = ['RECEIVED', 'RECEIVED', 'REJECTED'];

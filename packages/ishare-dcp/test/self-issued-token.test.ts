@@ -105,6 +105,41 @@ describe('signSelfIssuedIdToken', () => {
   });
 });
 
+describe('keys', () => {
+  it.each([
+    ['no key', async () => undefined],
+    ['a secret (oct) JWK', async () => ({ kty: 'oct', k: 'c2VjcmV0LXNlY3JldC1zZWNyZXQ' })],
+    [
+      'an ECDH key',
+      async () =>
+        (
+          await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, [
+            'deriveBits',
+          ])
+        ).privateKey,
+    ],
+  ])('refuses %s with a typed error, before signing', async (_label, key) => {
+    const privateKey = (await key()) as CryptoKey;
+    const attempt = () => selfIssuedIdToken({ ...options(), privateKey });
+    expect(attempt).toThrow(
+      expect.objectContaining({ name: 'SelfIssuedIdTokenError', problem: 'key' }),
+    );
+  });
+
+  it.each([
+    ['Ed25519', 'EdDSA'],
+    ['ES384', 'ES384'],
+  ] as const)(
+    'signs with a %s key under its own algorithm when none is given',
+    async (kind, alg) => {
+      const pair = await generateKeyPair(kind, { extractable: true });
+      const token = await signSelfIssuedIdToken({ ...options(), privateKey: pair.privateKey });
+      const { protectedHeader } = await jwtVerify(token, pair.publicKey);
+      expect(protectedHeader.alg).toBe(alg);
+    },
+  );
+});
+
 describe('as the client token function', () => {
   const server = startServer();
   afterAll(async () => (await server).close());

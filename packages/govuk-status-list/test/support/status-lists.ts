@@ -13,7 +13,8 @@ import {
   type JWTPayload,
   SignJWT,
 } from 'jose';
-import { beforeAll } from 'vitest';
+import { beforeAll, expect } from 'vitest';
+import { StatusListError } from '../../src/status-list-error.js';
 
 export interface TestSigningKey {
   /** Signs the lists. */
@@ -202,4 +203,14 @@ export function statusListFetch(routes: Record<string, Route> = {}): StatusListF
       table.set(url, answer);
     },
   });
+}
+
+/** The StatusListError reason a check failed with (the check must fail with one). */
+export async function reasonOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StatusListError);
+  return (error as StatusListError).reason;
 }
