@@ -3,6 +3,7 @@
 // its request body is sent, and each documented response.
 import { credentialFor } from '../lib/credential.ts';
 import { type Auth, apiAuth, operationAuth } from './auth.ts';
+import { isIdempotentReason, isRetryable, isSafeToRepeat } from './extensions.ts';
 import type { OpenApiDocument, OperationEntry, ResponseObject } from './openapi.ts';
 import {
   ANY_MEDIA_TYPE,
@@ -59,7 +60,7 @@ function requestBodyOf(document: OpenApiDocument, entry: OperationEntry, where: 
 /** Why repeating a non-GET is safe, or undefined; a `retryable` response demands one. */
 function idempotentOf(entry: OperationEntry, where: string): string | undefined {
   const reason = entry.operation['x-credstat-idempotent'];
-  if (reason !== undefined && (typeof reason !== 'string' || reason.trim().length < 8)) {
+  if (reason !== undefined && !isIdempotentReason(reason)) {
     throw new Error(`${where}: x-credstat-idempotent must be the reason repeating it is safe`);
   }
   return reason;
@@ -119,8 +120,8 @@ export function emitDescriptor(
         if (!name) throw new Error(`no validator for ${operationId} ${status}`);
         described.validate = reference(name);
       }
-      if (raw['x-credstat-retryable'] || response['x-credstat-retryable']) {
-        if (method !== 'GET' && !idempotent) {
+      if (isRetryable(raw, response)) {
+        if (!isSafeToRepeat(method, idempotent)) {
           throw new Error(
             `${where}: response ${status} is x-credstat-retryable, but ${method} is not safe to repeat; mark the operation x-credstat-idempotent with the reason`,
           );

@@ -2,6 +2,7 @@
 // statuses mean expired or gone, and the named waits. Each wait is checked
 // against the response schema's enum in both directions, so a status added to
 // the spec but not to a wait fails generation instead of hanging a poller.
+import { sessionShapeProblems } from './extensions.ts';
 import {
   type JsonSchema,
   jsonMediaType,
@@ -70,6 +71,8 @@ export function sessionOf(
   const session = entry.operation['x-credstat-session'];
   if (!session) return undefined;
   const where = `${specPath}: ${entry.operationId} x-credstat-session`;
+  const [shape] = sessionShapeProblems(session);
+  if (shape) throw new Error(`${where}: ${shape.message}`);
   if (!session.name || !IDENTIFIER.test(session.name))
     throw new Error(`${where}: "name" must be a camelCase identifier`);
   const waits = Object.entries(session.waits ?? {});

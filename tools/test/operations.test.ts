@@ -10,6 +10,7 @@ import { emitDescriptor } from '../generator/descriptor.ts';
 import type { OpenApiDocument, OperationObject, SessionExtension } from '../generator/openapi.ts';
 import { emitOperations } from '../generator/operations.ts';
 import { repoRoot } from '../lib/repo.ts';
+import { copyRedoclyConfig } from '../lint/scratch-config.ts';
 
 const SPEC = 'specs/demo/openapi.yaml';
 // Only the one JSON body needs a (named) validator for the descriptor.
@@ -234,7 +235,7 @@ describe('pnpm generate on a spec whose status enum grew', () => {
   it('fails, naming the spec file and the new value', () => {
     const scratch = mkdtempSync(join(tmpdir(), 'credstat-session-'));
     try {
-      cpSync(join(repoRoot, 'redocly.yaml'), join(scratch, 'redocly.yaml'));
+      copyRedoclyConfig(join(repoRoot, 'redocly.yaml'), join(scratch, 'redocly.yaml'));
       cpSync(join(repoRoot, 'specs/fortid-verifier'), join(scratch, 'specs/fortid-verifier'), {
         recursive: true,
       });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHar } from '../har/har.ts';
 import { repoRoot } from '../lib/repo.ts';
+import { copyRedoclyConfig } from '../lint/scratch-config.ts';
 
 const KEY = 'live-canary-key-7c1f9e';
 const TOKEN = 'query-canary-2b8d4a';
@@ -44,7 +45,7 @@ describe('credstat-record', () => {
   let exitCode: number | null = null;
 
   beforeAll(async () => {
-    cpSync(join(repoRoot, 'redocly.yaml'), join(root, 'redocly.yaml'));
+    copyRedoclyConfig(join(repoRoot, 'redocly.yaml'), join(root, 'redocly.yaml'));
     for (const part of ['openapi.yaml', 'paths', 'components']) {
       cpSync(
         join(repoRoot, 'specs/fortid-verifier', part),
