@@ -11,17 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHar } from '../har/har.ts';
 import { repoRoot } from '../lib/repo.ts';
 import { copyRedoclyConfig } from '../lint/scratch-config.ts';
+import { freePort } from '../testing/local-server.ts';
 
 const KEY = 'live-canary-key-7c1f9e';
 const TOKEN = 'query-canary-2b8d4a';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function waitForPort(port: number, deadline = Date.now() + 20_000): Promise<void> {
   while (Date.now() < deadline) {

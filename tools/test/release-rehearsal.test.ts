@@ -15,11 +15,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkout, commitAll, env, ok, scratchRepo, stop, stopAll } from '../release/scratch.ts';
+import { freePort } from '../testing/local-server.ts';
 
 const PNPM = ['--yes', 'pnpm@10.34.9'];
 const STEP_TIMEOUT = 300_000;
@@ -60,17 +60,6 @@ function step(name: string, body: () => Promise<void> | void, timeout = STEP_TIM
   );
 }
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail()));
-    });
-  });
-}
-
 async function startVerdaccio(dir: string): Promise<string> {
   const port = await freePort();
   mkdirSync(dir, { recursive: true });
@@ -86,6 +75,10 @@ async function startVerdaccio(dir: string): Promise<string> {
       'uplinks:',
       '  npmjs:',
       '    url: https://registry.npmjs.org/',
+      // A loaded machine is slow, not offline: never mark the uplink down.
+      '    timeout: 120s',
+      '    max_fails: 50',
+      '    fail_timeout: 1s',
       'packages:',
       // Ours are published here, by anyone, and never looked up upstream.
       "  '@credstat/*':",

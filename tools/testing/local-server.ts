@@ -50,10 +50,15 @@ export async function startServer() {
 }
 
 /** A port nothing listens on (bound, then released). */
-export async function closedPortUrl(): Promise<string> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
+  return port;
+}
+
+/** A URL on 127.0.0.1 where nothing listens. */
+export async function closedPortUrl(): Promise<string> {
+  return `http://127.0.0.1:${await freePort()}`;
 }
