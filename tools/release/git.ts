@@ -92,7 +92,8 @@ export function releaseBase(root: string, packageDir: string): ReleaseBase {
       );
     }
     const before = parent ? versionAt(root, parent, file) : undefined;
-    if (before === version) continue;
+    // Setting 0.0.0 (never released) is no release: look further back.
+    if (before === version || (before !== undefined && version === '0.0.0')) continue;
     const short = commit.slice(0, 7);
     return {
       kind: 'commit',

@@ -20,6 +20,9 @@ export const env: NodeJS.ProcessEnv = {
   TURBO_TELEMETRY_DISABLED: '1',
   REDOCLY_TELEMETRY: 'off',
   REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+  // A scratch repo's turbo reads and fills this checkout's cache: unchanged
+  // packages are cache hits there (task hashes do not depend on the path).
+  TURBO_CACHE_DIR: join(checkout, '.turbo', 'cache'),
   GIT_AUTHOR_NAME: 'credstat tests',
   GIT_AUTHOR_EMAIL: 'tests@credstat.invalid',
   GIT_COMMITTER_NAME: 'credstat tests',

@@ -273,6 +273,27 @@ content:
   },
   {
     rule: 'shared-error-schema',
+    name: "an error body that reuses the operation's success schema",
+    bad: demo({
+      path: getRun('', notFound),
+      'responses/NotFound.yaml': `description: No such run.
+content:
+  application/json:
+    schema:
+      $ref: ../schemas/Run.yaml
+`,
+    }),
+    reports: [
+      {
+        message:
+          "getRun 404 (application/json): the error body uses the schema of this operation's success body",
+        at: 'responses/NotFound.yaml:4',
+      },
+    ],
+    good: demo({ path: getRun('', notFound) }),
+  },
+  {
+    rule: 'shared-error-schema',
     name: 'a JSON error body with no schema, and one pointing into another schema',
     bad: demo({
       path: getRun(
@@ -463,6 +484,18 @@ describe.each(Object.keys(rules).map((rule) => [rule] as const))('credstat/%s', 
 
   it.each(own.map((c) => [c.name, c] as const))('passes once fixed: %s', async (_n, c) => {
     expect(await lintWith(c.good)).toEqual([]);
+  });
+});
+
+describe('credstat/session on a spec with a broken $ref', () => {
+  // Redocly's no-unresolved-refs reports the $ref; the session rule adds no
+  // second, misleading message about a success body it could not read.
+  it('stays quiet', async () => {
+    const broken = getRun(session('QUEUED', 'DONE, FAILED'), notFound).replace(
+      '../schemas/Run.yaml',
+      '../schemas/NoSuch.yaml',
+    );
+    expect(await lintWith(demo({ path: broken }), ['session'])).toEqual([]);
   });
 });
 

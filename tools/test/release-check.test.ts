@@ -120,6 +120,28 @@ describe('pnpm check:release', () => {
   );
 
   it(
+    'a version set back to 0.0.0 is no release: the spec is rated from the release before it',
+    async () => {
+      setVersion('0.1.0');
+      commitAll(repo, 'a version bump that was never published');
+      edit(succeeded, dropRequired);
+      setVersion('0.0.0');
+      commitAll(repo, 'back to 0.0.0');
+      try {
+        const result = await tool(repo, 'check-release');
+        // The reset is skipped: the spec is rated from the release before it.
+        expect(result.output).toMatch(
+          /@credstat\/fortid-verifier@0\.0\.0: its spec has a breaking change since \w+, which set its version to 0\.1\.0/,
+        );
+        expect(result.output).not.toContain('which set its version to 0.0.0');
+      } finally {
+        git(repo, 'reset', '-q', '--hard', 'HEAD~2');
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
     'changeset:spec leaves a never-released package to its first-release changeset',
     async () => {
       edit(succeeded, dropRequired);

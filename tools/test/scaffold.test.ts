@@ -18,8 +18,9 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { parse } from 'yaml';
+import { sequence } from '../testing/steps.ts';
 
 /** This checkout (not CREDSTAT_ROOT: the copy is of the code under test). */
 const checkout = resolve(import.meta.dirname, '../..');
@@ -150,22 +151,7 @@ describe.each(cases.map((c) => [c.api, c] as const))('scaffolding %s', (_name, c
   const { api } = c;
   let root: string;
   let redoclyBefore: string;
-  /** Each step needs the one before; after a failure the rest are skipped. */
-  let failed: string | undefined;
-  const step = (name: string, body: () => Promise<void> | void, timeout = 300_000) =>
-    it(
-      name,
-      async (context) => {
-        if (failed) context.skip(`an earlier step failed: ${failed}`);
-        try {
-          await body();
-        } catch (error) {
-          failed = name;
-          throw error;
-        }
-      },
-      timeout,
-    );
+  const step = sequence();
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), `credstat-scaffold-${api}-`));

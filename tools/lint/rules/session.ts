@@ -28,10 +28,17 @@ export const session: Oas3Rule = () => ({
     if (extension === undefined || sessionShapeProblems(extension).length > 0) return;
     const operationId = operationName(operation, key);
     // Only what sessionOf reads, with its $refs followed across files.
-    const read = {
-      [EXTENSION]: extension,
-      responses: dereference(operation.responses, location.source.absoluteRef, resolve),
-    } as OperationObject;
+    let unresolved = false;
+    const following: typeof resolve = (ref, from) => {
+      const target = resolve(ref, from);
+      if (!target.location) unresolved = true;
+      return target;
+    };
+    const responses = dereference(operation.responses, location.source.absoluteRef, following);
+    // A broken $ref is no-unresolved-refs' to report: judged on half a spec,
+    // the session would only get a misleading second message.
+    if (unresolved) return;
+    const read = { [EXTENSION]: extension, responses } as OperationObject;
     const entry = {
       operationId,
       method: String(key).toUpperCase(),

@@ -17,7 +17,9 @@
 // - a schema written inline, including an inline `oneOf`/`allOf` of refs
 //   (make that union a component of its own);
 // - a `$ref` into part of another schema or document (e.g.
-//   `Other.yaml#/properties/error`) rather than to a component schema.
+//   `Other.yaml#/properties/error`) rather than to a component schema;
+// - a `$ref` to a schema one of the operation's success (2xx) bodies uses: an
+//   error body is described by an error schema, not by a success schema.
 //
 // Not checked: a response with no content, and media types that are not JSON,
 // such as `text/plain` or the wildcard `*/*` that says the API documents no
@@ -48,14 +50,39 @@ export const sharedErrorSchema: Oas3Rule = () => {
       const name = operationName(operation, key);
       const responses = operation.responses;
       if (!isObject(responses)) return;
-      for (const [status, raw] of Object.entries(responses)) {
-        if (!ERROR_STATUS.test(status)) continue;
-        const response = resolveAt(raw, location.child(['responses', status]), resolve);
-        if (!response || !isObject(response.node) || !isObject(response.node.content)) continue;
-        for (const [type, media] of Object.entries(response.node.content)) {
-          if (!isJson(type) || !isObject(media)) continue;
-          const at: Location = response.location.child(['content', type]);
-          const problem = errorSchemaProblem((media as MediaType).schema);
+      /** Where a JSON body's `$ref` leads: file and pointer, however it was written. */
+      const target = (media: unknown, at: Location): string | undefined => {
+        const schema = (media as MediaType).schema;
+        if (!isRef(schema)) return undefined;
+        const found = resolveAt(schema, at, resolve);
+        return found ? `${found.location.source.absoluteRef}#${found.location.pointer}` : undefined;
+      };
+      const jsonBodies = (status: string) => {
+        const response = resolveAt(
+          responses[status],
+          location.child(['responses', status]),
+          resolve,
+        );
+        if (!response || !isObject(response.node) || !isObject(response.node.content)) return [];
+        return Object.entries(response.node.content)
+          .filter(([type, media]) => isJson(type) && isObject(media))
+          .map(([type, media]) => ({
+            type,
+            media,
+            at: response.location.child(['content', type]),
+          }));
+      };
+      const statuses = Object.keys(responses);
+      const successSchemas = new Set(
+        statuses
+          .filter((status) => /^2/.test(status))
+          .flatMap((status) => jsonBodies(status).map(({ media, at }) => target(media, at))),
+      );
+      for (const status of statuses.filter((status) => ERROR_STATUS.test(status))) {
+        for (const { type, media, at } of jsonBodies(status)) {
+          let problem = errorSchemaProblem((media as MediaType).schema);
+          const used = target(media, at);
+          if (!problem && used && successSchemas.has(used)) problem = SUCCESS_SCHEMA;
           if (!problem || !first(at)) continue;
           report({
             message: `${name} ${status} (${type}): ${problem}`,
@@ -66,6 +93,9 @@ export const sharedErrorSchema: Oas3Rule = () => {
     },
   };
 };
+
+const SUCCESS_SCHEMA =
+  "the error body uses the schema of this operation's success body: reference the API's shared error schema instead.";
 
 const NO_SCHEMA =
   "the JSON error body has no schema: reference the API's shared error schema (`$ref` to its file under components/schemas).";
