@@ -197,14 +197,12 @@ describe('release rehearsal', () => {
     const npmEnv = { env: { npm_config_cache: join(root, 'npm-cache') }, timeout: STEP_TIMEOUT };
     await ok(consumer, 'npm', ['init', '-y'], npmEnv);
     // Everything but @credstat/* comes through Verdaccio's uplink to the public
-    // registry; on a loaded machine its first lookups can fail: try again, twice.
+    // registry, with the machine's proxy and CA (turbo passes them through).
     const install = ['install', '--no-audit', '--no-fund', ...packages.map(({ name }) => name)];
-    let attempt = await run(consumer, 'npm', install, npmEnv);
-    for (let retry = 0; attempt.code !== 0 && retry < 2; retry++) {
-      await new Promise((resolve) => setTimeout(resolve, 10_000));
-      attempt = await run(consumer, 'npm', install, npmEnv);
-    }
-    expect(attempt.code, attempt.output.slice(-4000)).toBe(0);
+    const attempt = await run(consumer, 'npm', install, npmEnv);
+    const hint =
+      'a 404 here usually means Verdaccio could not reach the public registry (proxy or CA: NODE_EXTRA_CA_CERTS, HTTPS_PROXY)';
+    expect(attempt.code, `${hint}\n${attempt.output.slice(-4000)}`).toBe(0);
     const names = JSON.stringify(packages.map(({ name }) => name));
     const imported = await ok(consumer, process.execPath, [
       '--input-type=module',
