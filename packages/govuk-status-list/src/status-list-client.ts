@@ -92,6 +92,18 @@ export function createStatusListClient(options: StatusListClientOptions): Status
   const keys = statusListKeys(jwks, options.fetch);
   const tokens = new StatusListCache<TokenStatusList>(now);
   const bitstrings = new StatusListCache<BitstringStatusList>(now);
+  /** The list's JWT, read by its generated operation on the host its URI names. */
+  const fetchList =
+    (
+      read: typeof getTokenStatusList | typeof getBitstringStatusList,
+      location: ReturnType<typeof locateStatusList>,
+    ) =>
+    (signal: AbortSignal) =>
+      read(
+        client,
+        { statusListIdentifier: location.statusListIdentifier },
+        { signal, baseUrl: location.baseUrl },
+      );
 
   return {
     async checkTokenStatus(ref, check) {
@@ -99,14 +111,10 @@ export function createStatusListClient(options: StatusListClientOptions): Status
         'uri' in ref ? ref.uri : statusListUri(baseUrl, 't', String(ref.statusListIdentifier));
       const location = locateStatusList(uri, 't');
       const idx = entryIndex(ref.idx, uri);
+      const fetched = fetchList(getTokenStatusList, location);
       const list = await tokens.get(
         uri,
-        async (signal) => {
-          const { statusListIdentifier } = location;
-          const init = { signal, baseUrl: location.baseUrl };
-          const jwt = await getTokenStatusList(client, { statusListIdentifier }, init);
-          return verifyTokenStatusList(jwt, { uri, keys, now: now() });
-        },
+        async (signal) => verifyTokenStatusList(await fetched(signal), { uri, keys, now: now() }),
         check,
       );
       return tokenStatusAt(list, idx, now());
@@ -122,14 +130,11 @@ export function createStatusListClient(options: StatusListClientOptions): Status
           uri,
           `statusSize ${JSON.stringify(entry.statusSize)}: only 1-bit entries are read`,
         );
+      const fetched = fetchList(getBitstringStatusList, location);
       const list = await bitstrings.get(
         uri,
-        async (signal) => {
-          const { statusListIdentifier } = location;
-          const init = { signal, baseUrl: location.baseUrl };
-          const jwt = await getBitstringStatusList(client, { statusListIdentifier }, init);
-          return verifyBitstringStatusList(jwt, { uri, keys, now: now() });
-        },
+        async (signal) =>
+          verifyBitstringStatusList(await fetched(signal), { uri, keys, now: now() }),
         check,
       );
       return bitstringStatusAt(list, { idx, statusPurpose: entry.statusPurpose }, now());
