@@ -139,7 +139,7 @@ test("rejected/b-404-wrong-error-code.har#0 is rejected by Body<'getBitstringSta
 });
 
 test("rejected/issue-200-idx-not-a-number.har#0 is rejected by Body<'issueStatusListEntry', 200>", () => {
-  // @ts-expect-error Derived (negative): idx is the string "3".
+  // @ts-expect-error Derived (negative): idx is the string "3". Its JWT is no secret: it is signed by credstat's throwaway test key keys/issuer-test.public.jwk.json (committed public half; the private half was discarded).
   const body: Body<'issueStatusListEntry', 200> = {"idx":"3","uri":"https://crs.account.gov.uk/b/A671FED3E9AD"};
   void body;
 });
@@ -150,7 +150,7 @@ test("rejected/issue-200-idx-not-integer.har#0 type-checks (its fault is runtime
 });
 
 test("rejected/issue-200-missing-uri.har#0 is rejected by Body<'issueStatusListEntry', 200>", () => {
-  // @ts-expect-error Derived (negative): The 200 body has no uri.
+  // @ts-expect-error Derived (negative): The 200 body has no uri. Its JWT is no secret: it is signed by credstat's throwaway test key keys/issuer-test.public.jwk.json (committed public half; the private half was discarded).
   const body: Body<'issueStatusListEntry', 200> = {"idx":3};
   void body;
 });
@@ -166,25 +166,25 @@ test("rejected/issue-200-uri-not-a-uri.har#0 type-checks (its fault is runtime-o
 });
 
 test("rejected/issue-400-wrong-error-code.har#0 is rejected by Body<'issueStatusListEntry', 400>", () => {
-  // @ts-expect-error Derived (negative): A 400 whose error is UNAUTHORIZED: a 400 must say BAD_REQUEST.
+  // @ts-expect-error Derived (negative): A 400 whose error is UNAUTHORIZED: a 400 must say BAD_REQUEST. Its JWT is no secret: it is signed by credstat's throwaway test key keys/issuer-test.public.jwk.json (committed public half; the private half was discarded).
   const body: Body<'issueStatusListEntry', 400> = {"error":"UNAUTHORIZED","error_description":"No jti in Payload"};
   void body;
 });
 
 test("rejected/issue-409-missing-error.har#0 is rejected by Body<'issueStatusListEntry', 409>", () => {
-  // @ts-expect-error Derived (negative): A 409 body without its error code.
+  // @ts-expect-error Derived (negative): A 409 body without its error code. Its JWT is no secret: it is signed by credstat's throwaway test key keys/issuer-test.public.jwk.json (committed public half; the private half was discarded).
   const body: Body<'issueStatusListEntry', 409> = {"error_description":"Multiple concurrent idempotent requests in progress. Please retry after a short delay."};
   void body;
 });
 
 test("rejected/revoke-202-revokedAt-not-a-number.har#0 is rejected by Body<'revokeStatusListEntry', 202>", () => {
-  // @ts-expect-error Derived (negative): revokedAt is an ISO date string, not a Unix time.
+  // @ts-expect-error Derived (negative): revokedAt is an ISO date string, not a Unix time. Its JWT is no secret: it is signed by credstat's throwaway test key keys/issuer-test.public.jwk.json (committed public half; the private half was discarded).
   const body: Body<'revokeStatusListEntry', 202> = {"message":"Request processed for revocation","revokedAt":"2025-09-16T17:08:33Z"};
   void body;
 });
 
 test("rejected/revoke-202-unknown-message.har#0 is rejected by Body<'revokeStatusListEntry', 202>", () => {
-  // @ts-expect-error Derived (negative): message is not one of the two the sources list ("Revoked").
+  // @ts-expect-error Derived (negative): message is not one of the two the sources list ("Revoked"). Its JWT is no secret: it is signed by credstat's throwaway test key keys/issuer-test.public.jwk.json (committed public half; the private half was discarded).
   const body: Body<'revokeStatusListEntry', 202> = {"message":"Revoked","revokedAt":1758042513};
   void body;
 });
