@@ -1,3 +1,10 @@
 import { packageBuild } from '../../tools/config/tsup.js';
 
-export default packageBuild(['src/index.ts', 'src/undici.ts']);
+// mock-cli is credstat-mock's entry (bin/credstat-mock.js), the one that needs Node.
+export default packageBuild([
+  'src/index.ts',
+  'src/undici.ts',
+  'src/mock.ts',
+  'src/msw.ts',
+  'src/mock-cli.ts',
+]);

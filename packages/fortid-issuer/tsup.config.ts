@@ -1,3 +1,9 @@
 import { packageBuild } from '../../tools/config/tsup.js';
 
-export default packageBuild(['src/index.ts', 'src/types.ts', 'src/validators.ts']);
+export default packageBuild([
+  'src/index.ts',
+  'src/types.ts',
+  'src/validators.ts',
+  'src/scenarios.ts',
+  'src/mock.ts',
+]);

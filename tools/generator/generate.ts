@@ -3,6 +3,7 @@ import type { ApiEntry, TestSpecEntry } from '../lib/repo.ts';
 import { bundleSpec } from './bundle-spec.ts';
 import { emitDescriptor, emitValidatorDeclarations } from './descriptor.ts';
 import { emitFixtureTypes } from './fixture-types.ts';
+import { emitApiMock } from './mock.ts';
 import { emitOperations } from './operations.ts';
 import { emitRuntimeExports } from './runtime-exports.ts';
 import { emitTypes } from './types.ts';
@@ -32,15 +33,23 @@ export type GeneratedTree = Map<string, Map<string, string>>;
 export async function generateApi(api: ApiEntry): Promise<GeneratedTree> {
   const { document, sha256 } = await bundleSpec(api);
   const head = header(api, sha256);
+  // The bundled spec the package ships as ./openapi.json, taken before any
+  // emitter reads the document. JSON has no comments: no header.
+  const bundled = `${JSON.stringify(document, null, 2)}\n`;
   const validators = await compileValidators(api.name, document);
-  const files = new Map<string, string>();
+  const files = new Map<string, string>([['openapi.gen.json', bundled]]);
   files.set('types.gen.ts', head + (await emitTypes(document)));
   files.set('validators.gen.js', head + validators.code);
-  const validatorNames = [...validators.exports.values(), ...validators.parameters.values()];
+  const validatorNames = [
+    ...validators.exports.values(),
+    ...validators.parameters.values(),
+    ...(validators.requests?.values() ?? []),
+  ];
   files.set('validators.gen.d.ts', head + emitValidatorDeclarations(new Set(validatorNames)));
   const described = emitDescriptor(api.name, api.specPath, document, validators);
   files.set('api.gen.ts', head + described.source);
   files.set('operations.gen.ts', head + emitOperations(document, api.specPath));
+  files.set('mock.gen.ts', head + emitApiMock(api, document, validators.requests ?? new Map()));
   files.set('runtime.gen.ts', head + emitRuntimeExports());
   files.set('index.gen.ts', head + INDEX);
   const tests = new Map([['fixtures.gen.test-d.ts', head + emitFixtureTypes(api, document)]]);
@@ -55,7 +64,11 @@ export async function generateTestSpec(spec: TestSpecEntry): Promise<GeneratedTr
   const { document, sha256 } = await bundleSpec(spec);
   const head = header(spec, sha256);
   const validators = await compileValidators(spec.name, document);
-  const validatorNames = [...validators.exports.values(), ...validators.parameters.values()];
+  const validatorNames = [
+    ...validators.exports.values(),
+    ...validators.parameters.values(),
+    ...(validators.requests?.values() ?? []),
+  ];
   const described = emitDescriptor(spec.name, spec.specPath, document, validators);
   const files = new Map<string, string>([
     ['types.gen.ts', head + (await emitTypes(document))],

@@ -13,6 +13,7 @@ import {
   listOperations,
   type OpenApiDocument,
   parametersOf,
+  resolveRef,
   resolveResponse,
 } from './openapi.ts';
 
@@ -43,6 +44,8 @@ export interface ValidatorSet {
   exports: Map<string, string>;
   /** Export name of each operation's parameter check (`{ path, query }`), if it has parameters. */
   parameters: Map<string, string>;
+  /** Export name of each operation's request body check, if its body has a schema (for the mock). */
+  requests?: Map<string, string>;
   code: string;
 }
 
@@ -91,7 +94,18 @@ export async function compileValidators(
 
   const exports = new Map<string, string>();
   const parameters = new Map<string, string>();
+  const requests = new Map<string, string>();
   const refs: Record<string, string> = {};
+  /** A body schema's check: a bare component reference is the component's own function. */
+  const bodyCheck = (schema: JsonSchema, ownName: string, ownId: string): string => {
+    const target = retarget(schema, schemasId) as JsonSchema;
+    const ref = Object.keys(target).length === 1 ? (target.$ref as string | undefined) : undefined;
+    const name = ref ? `schema_${ref.slice(schemasId.length + 1)}` : ownName;
+    const id = ref ?? ownId;
+    if (!ref) ajv.addSchema({ ...target, $id: id });
+    refs[name] = id;
+    return name;
+  };
   for (const entry of listOperations(document)) {
     const { operationId, operation } = entry;
     const paramSchema = parametersSchema(parametersOf(document, entry), schemasId);
@@ -101,26 +115,27 @@ export async function compileValidators(
       refs[`params_${operationId}`] = id;
       parameters.set(operationId, `params_${operationId}`);
     }
+    // The request body's schema (the mock checks requests against it).
+    const requestBody = operation.requestBody && resolveRef(document, operation.requestBody);
+    const [requestType, requestMedia] = Object.entries(requestBody?.content ?? {})[0] ?? [];
+    if (requestType && requestMedia?.schema && !ANY_MEDIA_TYPE.test(requestType)) {
+      const id = `https://credstat.invalid/${apiName}/requests/${operationId}`;
+      requests.set(operationId, bodyCheck(requestMedia.schema, `request_${operationId}`, id));
+    }
     for (const [status, raw] of Object.entries(operation.responses ?? {})) {
       // JSON bodies, and raw ones with a schema (e.g. a JWT's pattern); never `*/*`.
       const [type, media] = bodyMediaType(resolveResponse(document, raw)) ?? [];
       const schema = media?.schema;
       if (!schema || !type || ANY_MEDIA_TYPE.test(type)) continue;
-      const target = retarget(schema, schemasId) as JsonSchema;
-      const ref =
-        Object.keys(target).length === 1 ? (target.$ref as string | undefined) : undefined;
       // A bare component reference is validated by the component's own function,
       // exported once however many responses use it.
-      const name = ref ? `schema_${ref.slice(schemasId.length + 1)}` : `${operationId}_${status}`;
-      const id = ref ?? `https://credstat.invalid/${apiName}/responses/${operationId}/${status}`;
-      if (!ref) ajv.addSchema({ ...target, $id: id });
-      refs[name] = id;
-      exports.set(`${operationId} ${status}`, name);
+      const id = `https://credstat.invalid/${apiName}/responses/${operationId}/${status}`;
+      exports.set(`${operationId} ${status}`, bodyCheck(schema, `${operationId}_${status}`, id));
     }
   }
 
   const source = standaloneCode.default(ajv, refs);
-  return { exports, parameters, code: await inlineRuntime(source) };
+  return { exports, parameters, requests, code: await inlineRuntime(source) };
 }
 
 async function inlineRuntime(source: string): Promise<string> {

@@ -7,5 +7,7 @@ export declare const getList_200: CompiledValidator;
 export declare const issue_200: CompiledValidator;
 export declare const params_getList: CompiledValidator;
 export declare const params_getSession: CompiledValidator;
+export declare const request_createSession: CompiledValidator;
+export declare const request_issue: CompiledValidator;
 export declare const schema_Message: CompiledValidator;
 export declare const schema_Session: CompiledValidator;
