@@ -1,5 +1,5 @@
 // Writes generated files, or compares them with what is committed (--check).
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { repoRoot } from '../lib/repo.ts';
 
@@ -11,6 +11,22 @@ export function writeTree(packageDir: string, tree: GeneratedTree): void {
 
 export function diffTree(packageDir: string, tree: GeneratedTree): string[] {
   return [...tree].flatMap(([dir, files]) => diffGenerated(join(packageDir, dir), files));
+}
+
+/** Single files (path relative to `dir` → contents) that share their folder with hand-written ones. */
+export function writeFiles(dir: string, files: Map<string, string>): void {
+  for (const [name, contents] of files) writeFileSync(join(dir, name), contents);
+}
+
+export function diffFiles(dir: string, files: Map<string, string>): string[] {
+  return [...files].flatMap(([name, expected]) => {
+    const path = join(dir, name);
+    const actual = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    if (actual === undefined) return [`${relative(repoRoot, path)} is missing`];
+    return actual === expected
+      ? []
+      : [`${relative(repoRoot, path)} ${firstDifference(actual, expected)}`];
+  });
 }
 
 function writeGenerated(dir: string, files: Map<string, string>): void {

@@ -13,7 +13,8 @@ import { parseDocument } from 'yaml';
 import type { Auth } from '../generator/auth.ts';
 import { bundleSpec } from '../generator/bundle-spec.ts';
 import { generateApi } from '../generator/generate.ts';
-import { writeTree } from '../generator/output.ts';
+import { writeFiles, writeTree } from '../generator/output.ts';
+import { generatePackageFiles } from '../generator/package-metadata.ts';
 import { credentialFor } from '../lib/credential.ts';
 import { apiEntry, redoclyConfigPath, repoRoot } from '../lib/repo.ts';
 import { exampleCall } from './example.ts';
@@ -105,6 +106,11 @@ if (readme !== undefined) {
   writeFileSync(readmePath, render(readme));
 }
 mkdirSync(join(api.fixturesDir, 'rejected'), { recursive: true });
+
+// 4. What every published package carries, as `pnpm generate` keeps it: its
+// package.json metadata, the LICENSE and the README's generated parts.
+const published = { dir: api.packageDir, folder: name, name: api.packageName, api };
+writeFiles(api.packageDir, generatePackageFiles(published));
 
 /** Biome's formatter and import order over the rendered files, as `pnpm format` would leave them. */
 function formatWithBiome(paths: string[]): void {
