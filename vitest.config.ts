@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // each writes its own JSON report (tools/config/vitest.js): CI sums those.
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'tools'],
+    projects: ['packages/*', 'tools', 'examples'],
     reporters: ['default'],
   },
 });
