@@ -4,11 +4,6 @@
 // main entry carries none of it. What each scenario should answer is derived
 // again from the spec and fixtures (tools/generator/mock.ts); nothing here
 // knows one API.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import {
   type ApiDescriptor,
   ApiError,
@@ -29,6 +24,7 @@ import { type DerivedExample, type DerivedMock, deriveMock } from '../generator/
 import { listFixtures } from '../har/har.ts';
 import { credentialFor } from '../lib/credential.ts';
 import { findApi } from '../lib/repo.ts';
+import { startCredstatMock } from './credstat-mock-process.ts';
 import { type Exchange, recordedExchanges } from './exchanges.ts';
 import type { WaitsOptions } from './waits.ts';
 
@@ -509,45 +505,5 @@ async function bundled(packageDir: string, source: string) {
   return {
     inputs: Object.keys(result.metafile.inputs),
     text: result.outputFiles.map((file) => file.text).join('\n'),
-  };
-}
-
-const require = createRequire(import.meta.url);
-/** credstat-mock as installed: @credstat/core's committed bin shim. */
-export const CREDSTAT_MOCK_BIN = join(
-  dirname(require.resolve('@credstat/core/package.json')),
-  'bin',
-  'credstat-mock.js',
-);
-
-/** Starts credstat-mock in `cwd` and waits for its first line and one line per API. */
-export async function startCredstatMock(cwd: string, args: string[], apis: number) {
-  const child: ChildProcess = spawn(process.execPath, [CREDSTAT_MOCK_BIN, ...args], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk) => {
-    stderr += String(chunk);
-  });
-  const lines: string[] = [];
-  const reader = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  await new Promise<void>((resolve, reject) => {
-    reader.on('line', (line) => {
-      lines.push(line);
-      if (lines.length === 1 + apis) resolve();
-    });
-    void exited.then(() => reject(new Error(`credstat-mock exited: ${stderr}`)));
-  });
-  const url = /^credstat-mock listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(lines[0] ?? '')?.[1];
-  if (!url) throw new Error(`unexpected first line: ${lines[0]}`);
-  return {
-    url,
-    lines,
-    stop: async () => {
-      child.kill('SIGTERM');
-      return exited;
-    },
   };
 }
