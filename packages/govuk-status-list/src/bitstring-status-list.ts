@@ -3,6 +3,7 @@
 // As for tokens: verify and decode once, read (and check validity) each time.
 import { Bitstring } from '@digitalbazaar/bitstring';
 import type { JWTPayload, JWTVerifyGetKey } from 'jose';
+import { gunzipBase64url } from './gzip-base64url.js';
 import type { Cacheable } from './status-list-cache.js';
 import { StatusListError } from './status-list-error.js';
 import { verifyStatusListJwt } from './status-list-jwt.js';
@@ -111,7 +112,7 @@ export async function decodeBitstringStatusList(
   };
 }
 
-/** Multibase base64url (`u…`) of GZIP, decoded by the library. */
+/** Multibase base64url (`u…`) of GZIP. */
 async function decodedList(
   encodedList: unknown,
   malformed: (detail: string, cause?: unknown) => never,
@@ -119,9 +120,8 @@ async function decodedList(
   if (typeof encodedList !== 'string' || !encodedList.startsWith('u'))
     return malformed('encodedList is not multibase base64url (u…)');
   try {
-    const buffer = await Bitstring.decodeBits({ encoded: encodedList.slice(1) });
-    // The library reads `buffer.buffer` whole: hand it bytes that own theirs.
-    return new Bitstring({ buffer: buffer.slice() });
+    // The library reads `buffer.buffer` whole: these bytes own theirs.
+    return new Bitstring({ buffer: await gunzipBase64url(encodedList.slice(1)) });
   } catch (cause) {
     return malformed('encodedList does not decode (base64url of GZIP)', cause);
   }

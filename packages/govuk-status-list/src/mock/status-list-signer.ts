@@ -4,6 +4,7 @@
 import { Bitstring } from '@digitalbazaar/bitstring';
 import { StatusList } from '@sd-jwt/jwt-status-list';
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { gzipBase64url } from '../gzip-base64url.js';
 
 /** How long a signed list is valid: a day, as GOV.UK's published example. */
 const VALIDITY_SECONDS = 86_400;
@@ -80,7 +81,7 @@ export class StatusListSigner {
           id: `${uri}#list`,
           type: 'BitstringStatusList',
           statusPurpose: 'revocation',
-          encodedList: `u${await bits.encodeBits()}`,
+          encodedList: `u${await gzipBase64url(bits.bits)}`,
         },
       },
       'vc+jwt',
