@@ -1,10 +1,4 @@
-import { packageBuild } from '../../tools/config/tsup.js';
+import { apiPackageBuild } from '../../tools/config/tsup.js';
 
-export default packageBuild([
-  'src/index.ts',
-  'src/types.ts',
-  'src/validators.ts',
-  'src/dcql.ts',
-  'src/scenarios.ts',
-  'src/mock.ts',
-]);
+// Plus the DCQL matcher, an entry of its own (./dcql).
+export default apiPackageBuild(['src/dcql.ts']);

@@ -1,9 +1,3 @@
-import { packageBuild } from '../../tools/config/tsup.js';
+import { apiPackageBuild } from '../../tools/config/tsup.js';
 
-export default packageBuild([
-  'src/index.ts',
-  'src/types.ts',
-  'src/validators.ts',
-  'src/scenarios.ts',
-  'src/mock.ts',
-]);
+export default apiPackageBuild();

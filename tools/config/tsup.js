@@ -24,3 +24,13 @@ export function packageBuild(entry) {
     },
   });
 }
+
+/** Every API package's entries: `.`, `./types`, `./validators`, `./scenarios`, `./mock`. */
+export const API_ENTRIES = ['index', 'types', 'validators', 'scenarios', 'mock'].map(
+  (name) => `src/${name}.ts`,
+);
+
+/** An API package's build: its entries plus any of its own. @param {string[]} [extra] */
+export function apiPackageBuild(extra = []) {
+  return packageBuild([...API_ENTRIES, ...extra]);
+}

@@ -347,9 +347,31 @@ function literal(value: unknown, indent: string): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
 }
 
+/** What the package's `./scenarios` entry re-exports (an API with state of its own wraps `mock`). */
+const MOCK_ENTRY = [
+  "export type { MockApi, MockScenarioInfo } from '@credstat/core/mock';",
+  'export type MockApiOptions = MockOptions<operations, ScenarioName>;',
+  '',
+  '/** Every scenario, by name, with what it does. */',
+  'export const scenarios = scenarioList(mock);',
+  '',
+  '/** A mock of the API: answers requests from its fixtures, per scenario, checking each against the spec. */',
+  'export function createMockApi(options?: MockApiOptions): MockApi {',
+  '  return createMock(mock, options);',
+  '}',
+  '',
+];
+
 export function emitMock(mock: DerivedMock, requestBodies: Map<string, string>): string {
   const lines = [
-    "import type { MockDefinition, ResponseBody } from '@credstat/core/mock';",
+    'import {',
+    '  createMock,',
+    '  type MockApi,',
+    '  type MockDefinition,',
+    '  type MockOptions,',
+    '  type ResponseBody,',
+    '  scenarioList,',
+    "} from '@credstat/core/mock';",
     "import { api } from './api.gen.js';",
     "import type { operations } from './types.gen.js';",
   ];
@@ -397,7 +419,7 @@ export function emitMock(mock: DerivedMock, requestBodies: Map<string, string>):
   lines.push(`  unauthorized: ${literal(mock.unauthorized, '  ')},`);
   const checks = [...requestBodies].map(([operationId, name]) => `    ${operationId}: ${name},`);
   lines.push(...(checks.length > 0 ? ['  requestBodies: {', ...checks, '  },'] : []));
-  lines.push('};', '');
+  lines.push('};', '', ...MOCK_ENTRY);
   return lines.join('\n');
 }
 

@@ -14,7 +14,6 @@ import {
   type ValidationResult,
 } from '@credstat/core';
 import type { MockApi } from '@credstat/core/mock';
-import { build } from 'esbuild';
 import type { HttpHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import type { Client } from 'openapi-fetch';
@@ -24,6 +23,7 @@ import { type DerivedExample, type DerivedMock, deriveMock } from '../generator/
 import { listFixtures } from '../har/har.ts';
 import { credentialFor } from '../lib/credential.ts';
 import { findApi } from '../lib/repo.ts';
+import { bundleForInspection, isMswInput } from './bundle-inputs.ts';
 import { startCredstatMock } from './credstat-mock-process.ts';
 import { type Exchange, recordedExchanges } from './exchanges.ts';
 import type { WaitsOptions } from './waits.ts';
@@ -477,10 +477,16 @@ export function describeMockContract(options: MockContractOptions): void {
     });
 
     it('the main entry bundles no mock code and no msw; ./mock does', async () => {
-      const main = await bundled(entry.packageDir, `export * from '@credstat/${api.name}';`);
+      const main = await bundleForInspection(
+        entry.packageDir,
+        `export * from '@credstat/${api.name}';`,
+      );
       expect(main.inputs.filter(isMockInput)).toEqual([]);
       expect(main.text).not.toMatch(/x-credstat-mock|credstat-scenario/i);
-      const mock = await bundled(entry.packageDir, `export * from '@credstat/${api.name}/mock';`);
+      const mock = await bundleForInspection(
+        entry.packageDir,
+        `export * from '@credstat/${api.name}/mock';`,
+      );
       expect(mock.inputs.filter(isMockInput)).not.toEqual([]);
       expect(mock.text).toMatch(/X-Credstat-Mock/);
     });
@@ -489,21 +495,4 @@ export function describeMockContract(options: MockContractOptions): void {
 
 /** A module of msw, or a mock entry of credstat's. */
 const isMockInput = (input: string) =>
-  /node_modules\/(\.pnpm\/)?msw[@/]/.test(input) || /dist\/(mock|msw|scenarios)\.js$/.test(input);
-
-async function bundled(packageDir: string, source: string) {
-  const result = await build({
-    stdin: { contents: source, resolveDir: packageDir, loader: 'js' },
-    absWorkingDir: packageDir,
-    bundle: true,
-    write: false,
-    metafile: true,
-    platform: 'browser',
-    format: 'esm',
-    logLevel: 'silent',
-  });
-  return {
-    inputs: Object.keys(result.metafile.inputs),
-    text: result.outputFiles.map((file) => file.text).join('\n'),
-  };
-}
+  isMswInput(input) || /dist\/(mock|msw|scenarios)\.js$/.test(input);

@@ -5,24 +5,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { createMock, MOCK_HEADER, type MockDefinition, type MockExtension } from '../src/mock.js';
 import { api } from './generated/api.gen.js';
 import { request_createSession, request_issue } from './generated/validators.gen.js';
+import { sessionExamples } from './support/mock-examples.js';
 
 const definition: MockDefinition<'default' | 'failed' | 'gone' | 'conflict-then-ok'> = {
   api,
   examples: {
-    pending: {
-      operationId: 'getSession',
-      status: 200,
-      contentType: 'application/json',
-      json: { status: 'PENDING' },
-      fixture: 'pending.har',
-    },
-    done: {
-      operationId: 'getSession',
-      status: 200,
-      contentType: 'application/json',
-      json: { status: 'DONE', result: 'ok' },
-      fixture: 'done.har',
-    },
+    ...sessionExamples,
     failed: {
       operationId: 'getSession',
       status: 200,

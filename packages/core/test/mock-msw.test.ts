@@ -6,24 +6,12 @@ import { createMock, type MockDefinition, type MockOptions } from '../src/mock.j
 import { mswHandlers, mswMock } from '../src/msw.js';
 import { api } from './generated/api.gen.js';
 import type { operations } from './generated/types.gen.js';
+import { sessionExamples } from './support/mock-examples.js';
 
 const definition: MockDefinition = {
   api,
   examples: {
-    pending: {
-      operationId: 'getSession',
-      status: 200,
-      contentType: 'application/json',
-      json: { status: 'PENDING' },
-      fixture: 'pending.har',
-    },
-    done: {
-      operationId: 'getSession',
-      status: 200,
-      contentType: 'application/json',
-      json: { status: 'DONE', result: 'ok' },
-      fixture: 'done.har',
-    },
+    ...sessionExamples,
   },
   scenarios: { default: { description: 'd', answers: { getSession: ['pending', 'done'] } } },
 };

@@ -1,32 +1,12 @@
 // The DCQL matching helper brings dcql and valibot; only `./dcql` may. A
 // browser bundle of the main entry must not contain a module of either.
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { bundleForInspection } from '@credstat/tools/testing';
 import { describe, expect, it } from 'vitest';
 
-// esbuild, as tsup (a devDependency) brings it; only the part used here is typed.
-interface Esbuild {
-  build(options: object): Promise<{ metafile: { inputs: Record<string, unknown> } }>;
-}
-const require = createRequire(import.meta.url);
-const esbuild = require(
-  createRequire(require.resolve('tsup/package.json')).resolve('esbuild'),
-) as Esbuild;
-
-async function bundledInputs(source: string): Promise<string[]> {
-  const result = await esbuild.build({
-    stdin: { contents: source, resolveDir: join(import.meta.dirname, '..'), loader: 'js' },
-    // Input paths are relative to this: the package, whichever folder runs vitest.
-    absWorkingDir: join(import.meta.dirname, '..'),
-    bundle: true,
-    write: false,
-    metafile: true,
-    platform: 'browser',
-    format: 'esm',
-    logLevel: 'silent',
-  });
-  return Object.keys(result.metafile.inputs);
-}
+const packageDir = join(import.meta.dirname, '..');
+const bundledInputs = async (source: string) =>
+  (await bundleForInspection(packageDir, source)).inputs;
 
 const fromDcqlOrValibot = (input: string) =>
   /node_modules\/(\.pnpm\/)?(dcql|valibot)[@/]/.test(input);

@@ -4,21 +4,18 @@
 // `createClient({ fetch })`, and credstat-mock serves the same over HTTP.
 // Successes keep GOV.UK's state (src/mock/): reserved and revoked entries, and
 // signed status lists a status list client can verify.
-import { createMock, type MockApi, type MockOptions, scenarioList } from '@credstat/core/mock';
+import { createMock, type MockApi, type MockOptions } from '@credstat/core/mock';
 import { mock, type ScenarioName } from './generated/mock.gen.js';
 import type { operations } from './generated/types.gen.js';
 import { type StatusListMockOptions, statusListMock } from './mock/status-list-mock.js';
 
-export type { MockApi, MockScenarioInfo } from '@credstat/core/mock';
+export type { MockApi, MockScenarioInfo, ScenarioName } from './generated/mock.gen.js';
+export { mock, scenarios } from './generated/mock.gen.js';
 export type { StatusListMockOptions } from './mock/status-list-mock.js';
-export type { ScenarioName };
 export interface MockApiOptions extends MockOptions<operations, ScenarioName> {
   /** The list the mock keeps: preset revoked indexes, its type and identifier. */
   statusList?: StatusListMockOptions;
 }
-
-/** Every scenario, by name, with what it does. */
-export const scenarios = scenarioList(mock);
 
 /** A mock of the API: answers requests from its fixtures, per scenario, checking each against the spec. */
 export function createMockApi(options: MockApiOptions = {}): MockApi {
