@@ -7,5 +7,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     reporters,
     testTimeout: 60_000,
+    // Hooks make and remove scratch repos (node_modules, dist/, site/): removing
+    // one took over the 10 s default on a loaded 2-core machine.
+    hookTimeout: 60_000,
   },
 });
