@@ -54,8 +54,10 @@ export interface MswLine {
 
 export function mswLines(): MswLine[] {
   return [
-    // The repo's msw 2: later 2.x releases pull in a dependency that needs Node 22.
-    { spec: `msw@${catalogVersion('msw')}`, nodes: [20] },
+    // The latest 2.x, as users get it. (The repo pins an older 2.x: since 2.13.4
+    // msw pulls @inquirer/confirm 6, whose newest declares Node 22, and the repo's
+    // pnpm is engine-strict; npm only warns, and msw's runtime does not use it.)
+    { spec: 'msw@2', nodes: [20] },
     { spec: 'msw@3', nodes: [22, 24] },
   ];
 }

@@ -1,9 +1,13 @@
 // A package's README as `pnpm generate` leaves it: the author's prose, with
 // an API package's options table and API reference section generated, and
 // every link into the repository defined from the one repository URL.
-import { relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { listFixtures } from '../har/har.ts';
 import { type ApiEntry, repoRoot } from '../lib/repo.ts';
-import { clientOptions, optionsTable } from './client-options.ts';
+import { clientOptions, markdownTable, optionsTable } from './client-options.ts';
+import { deriveMock } from './mock.ts';
+import type { OpenApiDocument } from './openapi.ts';
 import { replaceBlock, withRepositoryLinks } from './readme-blocks.ts';
 import { pathUrl, type Repository } from './repository.ts';
 
@@ -25,6 +29,7 @@ export function packageReadme(
   if (pkg.api) {
     const options = `${OPTIONS_INTRO}\n\n${optionsTable(clientOptions(pkg.dir, root))}`;
     readme = replaceBlock(readme, 'client-options', 'from the types createClient takes', options);
+    readme = replaceBlock(readme, 'mock', 'from the spec and its fixtures', mock(pkg, pkg.api));
     readme = replaceBlock(
       readme,
       'api-reference',
@@ -62,4 +67,31 @@ package shares; [Docs][repo:README.md#docs] for the reference site with its
 fixture coverage matrix.
 
 Testing your code: see [Testing against a mock][repo:README.md#testing-against-a-mock].`;
+}
+
+/**
+ * The package's mock, as a user of this package alone needs it: its entries and
+ * its scenarios, derived as `mock.gen.ts` is (from the bundled spec `pnpm
+ * generate` has just written, and the fixtures).
+ */
+function mock(pkg: ReadmeSubject, api: ApiEntry): string {
+  const bundled = join(pkg.dir, 'src', 'generated', 'openapi.gen.json');
+  const document = JSON.parse(readFileSync(bundled, 'utf8')) as OpenApiDocument;
+  const { scenarios } = deriveMock(document, api.specPath, listFixtures(api.fixturesDir));
+  const rows = scenarios.map(({ name, description }) => [`\`${name}\``, description]);
+  return `\`${pkg.name}/scenarios\` answers as the API does, from its recorded fixtures, with no
+network: \`createMockApi(options).fetch\` plugs into \`createClient({ fetch })\`, and
+each request is checked against the spec. \`${pkg.name}/mock\` is the same as
+[MSW](https://mswjs.io) handlers: \`handlers(options)\`, and
+\`respond(operationId, status, body)\` for an answer of your own, typed by the spec.
+Install \`msw\` (2.x or 3.x) yourself: it is an optional peer dependency, and only
+\`./mock\` imports it. \`credstat-mock ${api.name}\` (a bin of \`@credstat/core\`:
+install it too) serves the same over HTTP on 127.0.0.1.
+
+Pick a scenario with the \`scenario\` option, or per request with the header
+\`X-Credstat-Scenario: <name>\`:
+
+${markdownTable(['scenario', 'what the mock answers'], rows)}
+
+Options, request checks and the server: [Testing against a mock][repo:README.md#testing-against-a-mock].`;
 }

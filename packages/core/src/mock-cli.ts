@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { MockApi, MockOptions } from './mock/engine.js';
-import { SCENARIOS_PATH, startMockServer } from './mock-server.js';
+import { RESET_PATH, SCENARIOS_PATH, startMockServer } from './mock-server.js';
 
 const USAGE = `usage: credstat-mock <api> [<api> …] [--port <n>] [--scenario <name>] [--polls <n>]
 
@@ -22,7 +22,9 @@ whose package must be installed) on http://127.0.0.1:<port>, all on one origin.
 
 Per request, pick a scenario with the header X-Credstat-Scenario: <name> or the
 query parameter credstat-scenario=<name>, and polls with X-Credstat-Polls: <n>.
-GET ${SCENARIOS_PATH} lists every API and its scenarios. Ctrl-C stops it.`;
+GET ${SCENARIOS_PATH} lists every API and its scenarios; POST ${RESET_PATH} starts
+every session again. Ctrl-C stops it (in a script, run the bin itself rather than
+through npx, which does not pass SIGTERM on).`;
 
 /** What credstat-mock needs of a package's `./scenarios` entry. */
 interface ScenariosModule {

@@ -9,6 +9,8 @@ import type { MockRoute } from './mock/routes.js';
 
 /** Lists every API the server runs and its scenarios, as JSON. */
 export const SCENARIOS_PATH = '/__credstat/scenarios';
+/** `POST` here: every session of every API starts again (as `reset()` does). */
+export const RESET_PATH = '/__credstat/reset';
 
 export interface MockServer {
   /** `http://127.0.0.1:<port>`. */
@@ -133,6 +135,11 @@ export function startMockServer(options: MockServerOptions): Promise<MockServer>
           headers: { 'content-type': 'application/json', [MOCK_HEADER]: 'scenarios' },
         });
         return await send(outgoing, json, corsHeaders());
+      }
+      if (incoming.method === 'POST' && url.pathname === RESET_PATH) {
+        for (const api of apis) api.reset();
+        const done = new Response(null, { status: 204, headers: { [MOCK_HEADER]: 'reset' } });
+        return await send(outgoing, done, corsHeaders());
       }
       const request = await toRequest(incoming, url);
       let response: Response | undefined;

@@ -202,6 +202,11 @@ describe('credstat-mock', () => {
     };
     expect(await thingAt('/things/1')).toEqual([200, { state: 'pending' }]);
     expect(await thingAt('/things/1')).toEqual([200, { state: 'done' }]);
+    // Every session starts again, for a suite that reuses one server.
+    const reset = await fetch(`${url}/__credstat/reset`, { method: 'POST' });
+    expect([reset.status, reset.headers.get('x-credstat-mock')]).toEqual([204, 'reset']);
+    expect(await thingAt('/things/1')).toEqual([200, { state: 'pending' }]);
+    expect(await thingAt('/things/1')).toEqual([200, { state: 'done' }]);
     expect(await thingAt('/things/2', { ...key, 'X-Credstat-Scenario': 'missing' })).toEqual([
       404,
       { message: 'no thing' },

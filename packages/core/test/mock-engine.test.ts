@@ -273,15 +273,18 @@ describe('request checks', () => {
     expect(basic.status).toBe(401);
   });
 
-  it('no credential where no 401 is documented: the mock’s own 401 problem', async () => {
+  it('no credential where no 401 is documented: a broken request (400), never an undocumented 401', async () => {
     const response = await createMock(definition).fetch(SESSION, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"name":"n"}',
     });
-    expect(response.status).toBe(401);
-    expect(response.headers.get('content-type')).toBe('application/problem+json');
-    expect(await response.json()).toMatchObject({ detail: expect.stringMatching(/Authorization/) });
+    // createSession documents a 400 `{ message }`: it names the missing credential.
+    expect(response.status).toBe(400);
+    expect(response.headers.get(MOCK_HEADER)).toBe('missing-credential');
+    expect(await response.json()).toMatchObject({
+      message: expect.stringMatching(/Authorization/),
+    });
   });
 
   it('an operation with no credential needs none', async () => {

@@ -158,27 +158,28 @@ export function createMock(
     return steps[Math.min(step, steps.length - 1)];
   }
 
-  function invalid(operationId: string, rule: string): Response {
+  function invalid(operationId: string, rule: string, reason = 'invalid-request'): Response {
     const documented = definition.badRequest?.[operationId];
     const example = documented && examples[documented.example];
-    if (!example) return problem(400, 'invalid-request', 'The request breaks the spec', rule);
+    if (!example) return problem(400, reason, 'The request breaks the spec', rule);
     if (documented.member && isObject(example.json)) {
       return answer({
         status: example.status,
         contentType: example.contentType,
         json: { ...example.json, [documented.member]: rule },
-        reason: 'invalid-request',
+        reason,
       });
     }
-    return exampleAnswer(example, 'invalid-request');
+    return exampleAnswer(example, reason);
   }
 
+  /** The documented 401; where there is none, a request that breaks the spec (never an undocumented status). */
   function unauthorized(operationId: string, rule: string): Response {
     const key = definition.unauthorized?.[operationId];
     const example = key === undefined ? undefined : examples[key];
     return example
       ? exampleAnswer(example, 'missing-credential')
-      : problem(401, 'missing-credential', 'No credential', rule);
+      : invalid(operationId, rule, 'missing-credential');
   }
 
   function overrideAnswer(operationId: string, override: MockOverride): Response {
