@@ -52,6 +52,20 @@ describe('govuk-issue-revoke.ts', () => {
     }
   });
 
+  it('reads a Bitstring Status List (/b/) the same way', async () => {
+    const kindB = JSON.stringify({ statusList: { kind: 'b' } });
+    const url = await mock('default', { args: ['--options', kindB] });
+    const run = await issueAndRevoke(url);
+    expect(run.code).toBe(0);
+    const [issued, ...rest] = run.stdout;
+    expect(new URL(issuedEntry(issued).uri).pathname).toMatch(/^\/b\//);
+    expect(rest).toEqual([
+      'status: valid (revocation bit clear)',
+      `revoke: ${message}`,
+      'status: revoked (revocation bit set)',
+    ]);
+  });
+
   it('gets its entry after a 409 by resending the same request JWT', async () => {
     const run = await issueAndRevoke(await mock('conflict-then-ok'));
     expect(run.code).toBe(0);

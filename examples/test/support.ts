@@ -37,20 +37,29 @@ function finished(
 
 /**
  * A mock per scenario for one test file: `start(scenario)` runs `credstat-mock
- * <apis…> --scenario <scenario> --polls 1` (each pending status answers once;
+ * <apis…> --scenario <scenario> --polls 1 [args…]` (each pending status answers once;
  * `polls: 0` skips straight to the scenario's last answer). After each test
  * every mock started is stopped, and each must exit 0.
  */
 export function useMock(
   ...apis: string[]
-): (scenario: string, options?: { polls?: number }) => Promise<string> {
+): (scenario: string, options?: { polls?: number; args?: string[] }) => Promise<string> {
   const running: { stop(): Promise<number | null> }[] = [];
   afterEach(async () => {
     const codes = await Promise.all(running.splice(0).map((mock) => mock.stop()));
     expect(codes).toEqual(codes.map(() => 0));
   });
-  return async (scenario, { polls = 1 } = {}) => {
-    const args = [...apis, '--port', '0', '--scenario', scenario, '--polls', String(polls)];
+  return async (scenario, { polls = 1, args: more = [] } = {}) => {
+    const args = [
+      ...apis,
+      '--port',
+      '0',
+      '--scenario',
+      scenario,
+      '--polls',
+      String(polls),
+      ...more,
+    ];
     const mock = await startCredstatMock(EXAMPLES, args, apis.length);
     running.push(mock);
     return mock.url;

@@ -10,8 +10,9 @@ import { bundleForBrowser, runPage } from './browser.ts';
 import { compile, emitOutcome } from './compile.ts';
 import { dependenciesOf, type RunContext, slots } from './context.ts';
 import { coverageOutcome } from './coverage.ts';
+import { expectedLines } from './expected.ts';
 import { installChecked } from './install.ts';
-import { lineMismatch, linesOf } from './lines.ts';
+import { lineMismatch } from './lines.ts';
 import { failure, firstFailure, type MatrixRow, type Outcome, PASSED } from './matrix.ts';
 import { type MockServer, startMock } from './mock-server.ts';
 import { runConsumer } from './node-run.ts';
@@ -145,7 +146,7 @@ async function prepare(
     );
     return { outcome: none, expected: [], coverage: none };
   }
-  const expected = linesOf(readFixture(api, 'expected.txt'));
+  const expected = expectedLines(api, readFixture(api, 'expected.txt'));
   const sources = withCommonJsTwins(
     {
       'src/calls.mts': readFixture(api, 'calls.mts'),

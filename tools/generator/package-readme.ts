@@ -1,7 +1,7 @@
 // A package's README as `pnpm generate` leaves it: the author's prose, with
 // an API package's options table and API reference section generated, and
 // every link into the repository defined from the one repository URL.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { listFixtures } from '../har/har.ts';
 import { type ApiEntry, repoRoot } from '../lib/repo.ts';
@@ -76,8 +76,14 @@ Testing your code: see [Testing against a mock][repo:README.md#testing-against-a
  */
 function mock(pkg: ReadmeSubject, api: ApiEntry): string {
   const bundled = join(pkg.dir, 'src', 'generated', 'openapi.gen.json');
-  const document = JSON.parse(readFileSync(bundled, 'utf8')) as OpenApiDocument;
-  const { scenarios } = deriveMock(document, api.specPath, listFixtures(api.fixturesDir));
+  // A package just scaffolded has no generated code yet: `pnpm generate` fills the table in.
+  const scenarios = existsSync(bundled)
+    ? deriveMock(
+        JSON.parse(readFileSync(bundled, 'utf8')) as OpenApiDocument,
+        api.specPath,
+        listFixtures(api.fixturesDir),
+      ).scenarios
+    : [{ name: 'default', description: 'run `pnpm generate` to list every scenario' }];
   const rows = scenarios.map(({ name, description }) => [`\`${name}\``, description]);
   return `\`${pkg.name}/scenarios\` answers as the API does, from its recorded fixtures, with no
 network: \`createMockApi(options).fetch\` plugs into \`createClient({ fetch })\`, and

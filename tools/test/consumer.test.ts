@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadsPackage } from '../consumer/compile.ts';
 import { callableNames } from '../consumer/coverage.ts';
 import { consumerEnv } from '../consumer/exec.ts';
+import { expectedLines } from '../consumer/expected.ts';
 import { tarballLinkProblems } from '../consumer/install.ts';
 import { lineMismatch, linesOf, uncalled } from '../consumer/lines.ts';
 import {
@@ -18,6 +19,8 @@ import {
 } from '../consumer/matrix.ts';
 import { commonJsSource, importedPackages, withCommonJsTwins } from '../consumer/project.ts';
 import type { OpenApiDocument } from '../generator/openapi.ts';
+import { findApi } from '../lib/repo.ts';
+import { fixtureEntry } from '../testing/replay.ts';
 
 describe('the matrix', () => {
   const compileFailed = failure('tsc 7.0.2 -p tsconfig.nodenext.json in api-a', 'exited with 2', {
@@ -275,4 +278,24 @@ it("consumerEnv: the machine's npm settings, not the outer pnpm run's, no repo b
     'NODE_OPTIONS',
   ])
     expect(env).not.toHaveProperty(key);
+});
+
+describe('expected lines', () => {
+  it('take a value that comes from a recorded answer from its fixture', () => {
+    const [line] = expectedLines(
+      'fortid-verifier',
+      'failed: {{200-verification-failed.har#description}} ({{200-verification-failed.har#verificationSessionStatus}})\n',
+    );
+    const recorded = JSON.parse(
+      fixtureEntry(findApi('fortid-verifier').fixturesDir, '200-verification-failed.har').response
+        .content.text ?? '',
+    );
+    expect(line).toBe(`failed: ${recorded.description} (${recorded.verificationSessionStatus})`);
+  });
+
+  it('refuse a placeholder naming a member the fixture does not have', () => {
+    expect(() => expectedLines('fortid-verifier', '{{404-session-not-found.har#nope}}')).toThrow(
+      '404-session-not-found.har has no nope in its response body',
+    );
+  });
 });

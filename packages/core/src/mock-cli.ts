@@ -18,6 +18,8 @@ whose package must be installed) on http://127.0.0.1:<port>, all on one origin.
   --port <n>         port to listen on; 0 (the default) picks a free one
   --scenario <name>  the scenario of requests that name none (default: default)
   --polls <n>        answers per pending status of a session (default: 2)
+  --options <json>   more options for each API's createMockApi, as JSON (e.g. GOV.UK's
+                     '{"statusList":{"kind":"b","revoked":[3]}}')
   --help             this text
 
 Per request, pick a scenario with the header X-Credstat-Scenario: <name> or the
@@ -43,6 +45,20 @@ function wholeNumber(value: string | undefined, what: string): number | undefine
   if (!/^\d+$/.test(value))
     fail(`${what} must be a whole number ≥ 0, not ${JSON.stringify(value)}`);
   return Number(value);
+}
+
+/** `--options`: a JSON object, passed to every API's createMockApi (which checks what it knows). */
+function jsonObject(value: string | undefined): Record<string, unknown> {
+  if (value === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return fail(`--options must be JSON, not ${JSON.stringify(value)}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    return fail('--options must be a JSON object');
+  return parsed as Record<string, unknown>;
 }
 
 /** `@credstat/<api>/scenarios`, from the current directory, else from beside this package. */
@@ -80,6 +96,7 @@ async function main(): Promise<void> {
   const port = wholeNumber(values.port, '--port') ?? 0;
   if (port > 65_535) fail('--port must be at most 65535');
   const polls = wholeNumber(values.polls, '--polls');
+  const extra = jsonObject(values.options);
   const modules: ScenariosModule[] = [];
   for (const api of positionals) {
     const module = (await import(pathToFileURL(resolveScenarios(api)).href)) as ScenariosModule;
@@ -100,6 +117,7 @@ async function main(): Promise<void> {
       create: (baseUrl) =>
         modules.map((module) =>
           module.createMockApi({
+            ...extra,
             baseUrl,
             ...(polls === undefined ? {} : { polls }),
             ...(knows(module) ? { scenario } : {}),
@@ -126,6 +144,7 @@ function parse() {
       port: { type: 'string' },
       scenario: { type: 'string' },
       polls: { type: 'string' },
+      options: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     allowPositionals: true,

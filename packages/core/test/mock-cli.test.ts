@@ -311,6 +311,8 @@ describe('credstat-mock', () => {
     [['alpha', '--polls', 'x'], 2, /--polls must be a whole number/],
     [['alpha', '--scenario', 'nope'], 2, /no API here has a scenario "nope"/],
     [['alpha', '--colour'], 2, /Unknown option '--colour'/],
+    [['alpha', '--options', '{'], 2, /--options must be JSON/],
+    [['alpha', '--options', '[1]'], 2, /--options must be a JSON object/],
   ])('%j exits %i', async (args, code, message) => {
     const started = run(args);
     expect(await started.exit).toBe(code);
