@@ -6,8 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build, formatMessages } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
-import { CHROMIUM } from '../testing/browser.ts';
+import type { Browser } from 'playwright-core';
 import { failure, type Outcome } from './matrix.ts';
 
 /** The browser entry of a consumer project, bundled: one ES module, or what esbuild refused. */
@@ -66,13 +65,6 @@ export async function servePages(bundles: ReadonlyMap<string, string>): Promise<
     origin: `http://127.0.0.1:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
 }
 
 export interface PageResult {

@@ -11,18 +11,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { bundle, createConfig } from '@redocly/openapi-core';
-import {
-  type Browser,
-  type BrowserContext,
-  chromium,
-  type Locator,
-  type Page,
-} from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listOperations, type OpenApiDocument } from '../generator/openapi.ts';
 import { listApis } from '../lib/repo.ts';
 import { type Scratch, scratchRepo, sourceRoot } from '../test/site-scratch.ts';
-import { CHROMIUM } from '../testing/browser.ts';
+import { launchChromium } from '../testing/browser.ts';
 
 const SITE = join(sourceRoot, 'site');
 const SHOTS = join(sourceRoot, 'artifacts', 'screenshots');
@@ -108,10 +102,7 @@ describe('the docs site, offline', () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await serveSite();
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     await context.route('**/*', (route) => {
       const url = new URL(route.request().url());

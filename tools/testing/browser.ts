@@ -9,6 +9,14 @@ import { bundleSource } from '../lib/bundle-source.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Debian's Chromium, headless, making no connection of its own (the machine's network is closed). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
 /** Bundles `source` (an ES module that may import workspace packages) as one browser script. */
 export function bundleForBrowser(source: string, resolveFrom: string): Promise<string> {
   return bundleSource(source, { resolveFrom, platform: 'browser', format: 'iife' });
@@ -59,10 +67,7 @@ export async function startBrowserHarness(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   return {
     origin,
     browser,
