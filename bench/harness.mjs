@@ -87,37 +87,36 @@ export function median(values) {
 }
 
 /**
- * Measures `cases` ({ name, call }) in interleaved blocks. Each block runs every
- * case for `ms`, in an order rotated by one each block, so that drift in the
- * machine's speed hits all cases alike. A case's ratio in a block is its calls/s
- * over the baseline's calls/s in the same block.
+ * Interleaved blocks (ABAB…): each block takes one `sample(case)` of every case,
+ * in an order rotated by one each block, so that drift in the machine's speed
+ * hits all cases alike. A case's ratio in a block is its sample over the
+ * baseline's sample in the same block; the figure is the median of those ratios.
+ * `sample` returns a rate (higher is better) or a duration: the ratio is the
+ * same division either way, so say which in the figure's `better`.
  *
- * Returns one row per case: { name, concurrency, samples, ratios, median,
- * ratioMedian, ratioMin, ratioMax }.
+ * Returns one row per case: { name, samples, ratios, median, ratioMedian,
+ * ratioMin, ratioMax }.
  */
-export async function runBlocks(cases, opts) {
-  const { concurrency, blocks, ms, warmupMs = 1_000, baseline = cases[0].name, log } = opts;
+export async function interleaved(
+  cases,
+  { blocks, baseline = cases[0].name, sample, log, label = '' },
+) {
   if (!cases.some((c) => c.name === baseline)) throw new Error(`no baseline case ${baseline}`);
-  for (const c of cases) {
-    log?.(`  warm-up ${c.name} c${concurrency}`);
-    await measure(c.call, { concurrency, ms: warmupMs });
-  }
   const samples = new Map(cases.map((c) => [c.name, []]));
   const ratios = new Map(cases.map((c) => [c.name, []]));
   for (let b = 0; b < blocks; b++) {
     const shift = b % cases.length;
     const order = [...cases.slice(shift), ...cases.slice(0, shift)];
     const block = new Map();
-    for (const c of order) block.set(c.name, await measure(c.call, { concurrency, ms }));
+    for (const c of order) block.set(c.name, await sample(c));
     for (const [name, value] of block) {
       samples.get(name).push(value);
       ratios.get(name).push(value / block.get(baseline));
     }
-    log?.(`  block ${b + 1}/${blocks} c${concurrency}`);
+    log?.(`  block ${b + 1}/${blocks}${label ? ` ${label}` : ''}`);
   }
   return cases.map(({ name }) => ({
     name,
-    concurrency,
     samples: samples.get(name),
     ratios: ratios.get(name),
     median: median(samples.get(name)),
@@ -127,34 +126,119 @@ export async function runBlocks(cases, opts) {
   }));
 }
 
+/**
+ * Runs the synchronous `fn` in batches for about `ms`; returns calls/s. Batches
+ * keep the clock out of the measured loop; `fn`'s results are kept in `sink` so
+ * the engine cannot drop the work.
+ */
+export function measureSync(fn, { ms, batch = 64 }) {
+  let count = 0;
+  let sink = 0;
+  const start = performance.now();
+  const deadline = start + ms;
+  do {
+    for (let i = 0; i < batch; i++) sink ^= fn(i) ? 1 : 0;
+    count += batch;
+  } while (performance.now() < deadline);
+  measureSync.sink = sink;
+  return (count * 1000) / (performance.now() - start);
+}
+
+/** Measures `cases` ({ name, call }) with `concurrency` calls in flight, in interleaved blocks. */
+export async function runBlocks(cases, opts) {
+  const { concurrency, blocks, ms, warmupMs = 1_000, baseline = cases[0].name, log } = opts;
+  for (const c of cases) {
+    log?.(`  warm-up ${c.name} c${concurrency}`);
+    await measure(c.call, { concurrency, ms: warmupMs });
+  }
+  const rows = await interleaved(cases, {
+    blocks,
+    baseline,
+    log,
+    label: `c${concurrency}`,
+    sample: (c) => measure(c.call, { concurrency, ms }),
+  });
+  return rows.map((row) => ({ ...row, concurrency }));
+}
+
+/**
+ * One figure of bench/results.json. `goal` applies to the ratio when the figure
+ * has one (`goalOf: 'ratio'`), else to the value; `better` says which way is
+ * good ('higher' or 'lower'), so `met` is `ratio >= goal` or `value <= goal`.
+ * A figure with no goal has `goal` and `met` null.
+ */
+export function figure({
+  name,
+  value,
+  unit,
+  baseline = null,
+  ratio = null,
+  goal = null,
+  goalOf = ratio === null ? 'value' : 'ratio',
+  better = 'higher',
+  note,
+}) {
+  const round = (n, digits) => (n === null || n === undefined ? null : Number(n.toFixed(digits)));
+  const measured = goalOf === 'ratio' ? ratio : value;
+  const met =
+    goal === null || measured === null || measured === undefined || Number.isNaN(measured)
+      ? null
+      : better === 'higher'
+        ? measured >= goal
+        : measured <= goal;
+  return {
+    name,
+    value: round(value, Math.abs(value) >= 100 ? 0 : 3),
+    unit,
+    baseline: round(baseline, Math.abs(baseline ?? 0) >= 100 ? 0 : 3),
+    ratio: round(ratio, 3),
+    goal,
+    met,
+    goalOf,
+    better,
+    ...(note ? { note } : {}),
+  };
+}
+
 export function machine() {
   return {
     node: process.version,
     cpus: os.availableParallelism?.() ?? os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     date: new Date().toISOString(),
   };
 }
 
 /**
- * Adds `figures` ({ name, value, unit, baseline, ratio, goal, met }) to the
- * results file: a figure replaces the one of the same name, every other figure
- * already in the file is kept.
+ * Adds `figures` (see `figure`) to the results file. A figure replaces the one
+ * of the same name; the figures of each suite in `suites` that this run did not
+ * make are dropped (renamed or removed); every other figure is kept. Each
+ * suite's run is recorded with the machine it ran on.
  */
-export function writeResults(figures, { file = RESULTS_FILE } = {}) {
-  let existing = [];
+export function writeResults(figures, { file = RESULTS_FILE, suites = [] } = {}) {
+  let existing = { figures: [], runs: {} };
   if (existsSync(file)) {
     try {
-      existing = JSON.parse(readFileSync(file, 'utf8')).figures ?? [];
+      existing = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
       throw new Error(`${file} is not valid JSON; fix or delete it (${error.message})`);
     }
   }
+  const suiteOf = (name) => name.split('.')[0];
+  const rerun = new Set(suites);
   const incoming = new Map(figures.map((f) => [f.name, f]));
-  const merged = existing.map((f) => incoming.get(f.name) ?? f);
-  const known = new Set(existing.map((f) => f.name));
+  const kept = (existing.figures ?? []).filter(
+    (f) => incoming.has(f.name) || !rerun.has(suiteOf(f.name)),
+  );
+  const merged = kept.map((f) => incoming.get(f.name) ?? f);
+  const known = new Set(kept.map((f) => f.name));
   for (const f of figures) if (!known.has(f.name)) merged.push(f);
+  const runs = { ...(existing.runs ?? {}) };
+  const here = machine();
+  for (const suite of suites) runs[suite] = here;
   const tmp = `${file}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify({ machine: machine(), figures: merged }, null, 2)}\n`);
+  writeFileSync(tmp, `${JSON.stringify({ machine: here, runs, figures: merged }, null, 2)}\n`);
   renameSync(tmp, file);
   return file;
 }
