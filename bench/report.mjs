@@ -165,6 +165,7 @@ export function chartSvg(results) {
   const height = y;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+    '<title>credstat benchmarks: each figure of bench/results.json against its goal</title>',
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
     ...out,
     '</svg>',

@@ -5,7 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { figure } from '../harness.mjs';
-import { chartRows, chartSvg, goalText, readResults, resultsBlock, withResults } from '../report.mjs';
+import {
+  chartRows,
+  chartSvg,
+  goalText,
+  readResults,
+  resultsBlock,
+  withResults,
+} from '../report.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const results = readResults();
@@ -28,9 +35,13 @@ describe('figure', () => {
   });
 
   it('reads a goal against the ratio when there is one, else the value', () => {
-    expect(figure({ name: 'a.b', value: 10, unit: 'ms', baseline: 5, ratio: 2 }).goalOf).toBe('ratio');
+    expect(figure({ name: 'a.b', value: 10, unit: 'ms', baseline: 5, ratio: 2 }).goalOf).toBe(
+      'ratio',
+    );
     expect(figure({ name: 'a.b', value: 10, unit: 'ms' }).goalOf).toBe('value');
-    expect(goalText(figure({ name: 'a.b', value: 3, unit: 'B', goal: 4096, better: 'lower' }))).toBe('≤ 4,096 B');
+    expect(
+      goalText(figure({ name: 'a.b', value: 3, unit: 'B', goal: 4096, better: 'lower' })),
+    ).toBe('≤ 4,096 B');
   });
 });
 
