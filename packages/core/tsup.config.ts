@@ -4,6 +4,7 @@ import { packageBuild } from '../../tools/config/tsup.js';
 export default packageBuild([
   'src/index.ts',
   'src/undici.ts',
+  'src/validation.ts',
   'src/mock.ts',
   'src/msw.ts',
   'src/mock-cli.ts',

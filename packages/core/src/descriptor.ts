@@ -76,13 +76,36 @@ export interface ApiDescriptor {
   readonly operations: Readonly<Record<string, OperationDescriptor>>;
 }
 
-/** The documented response for a status: exact code first, then `4XX`, then `default`. */
-export function documentedResponse(
+function lookUpResponse(
   operation: OperationDescriptor,
   status: number,
 ): ResponseDescriptor | undefined {
   const { responses } = operation;
   return responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
+}
+
+// Each (operation, status) is looked up once: every response that is checked
+// asks, and on small bodies the string keys cost more than the check itself.
+const resolvedResponses = new WeakMap<
+  OperationDescriptor,
+  Map<number, ResponseDescriptor | undefined>
+>();
+
+/** The documented response for a status: exact code first, then `4XX`, then `default`. */
+export function documentedResponse(
+  operation: OperationDescriptor,
+  status: number,
+): ResponseDescriptor | undefined {
+  let byStatus = resolvedResponses.get(operation);
+  if (byStatus === undefined) {
+    byStatus = new Map();
+    resolvedResponses.set(operation, byStatus);
+  }
+  if (byStatus.has(status)) return byStatus.get(status);
+  const response = lookUpResponse(operation, status);
+  // Only real HTTP statuses are kept: the map cannot grow without bound.
+  if (Number.isInteger(status) && status >= 100 && status <= 599) byStatus.set(status, response);
+  return response;
 }
 
 /** A GET, or an operation the spec marks as safe to repeat. */

@@ -1,5 +1,7 @@
 // Checks a parsed body against one documented response, and the typed
-// `validateResponse` each API package exports from `./validators`.
+// `validateResponse` each API package exports from `./validators`. Also the
+// entry `@credstat/core/validation`: the packages' `./validators` import it
+// alone, so loading them does not load the client runtime and openapi-fetch.
 import {
   type ApiDescriptor,
   type CompiledValidatorError,
@@ -51,7 +53,9 @@ export function validateBody(response: ResponseDescriptor, body: unknown): Valid
   if (body === undefined) return fail('body is missing');
   const { validate } = response;
   if (!validate || validate(body)) {
-    const issues = (response.checks ?? []).flatMap((check) => check(body));
+    const { checks } = response;
+    if (checks === undefined || checks.length === 0) return { ok: true, value: body };
+    const issues = checks.flatMap((check) => check(body));
     return issues.length === 0 ? { ok: true, value: body } : { ok: false, issues };
   }
   const issues = (validate.errors ?? []).map((error) => ({
@@ -84,3 +88,6 @@ export function createResponseValidator<Ops>(api: ApiDescriptor): ResponseValida
   return (operationId, status, body) =>
     validateResponseWith(api, operationId, status, body) as ValidationResult<never>;
 }
+
+// What a package's `./validators` needs besides the above, from this entry.
+export { withResponseChecks } from './descriptor.js';

@@ -1,6 +1,6 @@
 // The DCQL rules of OID4VP 1.0 §6 that a JSON Schema cannot express: ids that
 // must be unique, and references that must name something defined.
-import type { ValidationIssue } from '@credstat/core';
+import type { ValidationIssue } from '@credstat/core/validation';
 import type { components } from './generated/types.gen.js';
 
 type DcqlQuery = components['schemas']['DcqlQuery'];
