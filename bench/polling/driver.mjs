@@ -9,7 +9,6 @@
 //   → { type: 'result', … }           then the process ends by itself
 // The config is argv[2], JSON: { url, sessions, intervalMs, deadlineMs, pool,
 // warmup, maxMs }.
-import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { undiciTransport } from '@credstat/core/undici';
 import { createClient, waitForVerificationSession } from '@credstat/fortid-verifier';
@@ -54,10 +53,9 @@ const client = createClient({
   baseUrl: url,
   transport: undiciTransport({ dispatcher: agent }),
 });
+// One signal for every wait, as a server passes its shutdown signal: core
+// holds one listener on it for all of them (no max-listeners warning).
 const shutdown = new AbortController();
-// Each wait listens on the signal it is given until it ends: with thousands of
-// waits on one signal, Node's leak warning (at 11) is a false alarm.
-setMaxListeners(0, shutdown.signal);
 
 /** Sends `message` to the parent and resolves with its answer. */
 function ask(message) {

@@ -83,7 +83,7 @@ export function pollingFigures(sizes, rounds, { pool }) {
         value: at((r) => r.during.listeners),
         unit: 'listeners',
         better: 'lower',
-        note: 'abort listeners on the signal passed to every wait, plus process listeners added',
+        note: 'abort listeners on the one signal passed to every wait (core shares one among all), plus process listeners added',
       }),
     );
   });

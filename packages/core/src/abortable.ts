@@ -17,6 +17,36 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+// Every LinkedSignal of one parent shares one listener on it: a caller's
+// long-lived signal (a server's shutdown signal passed to thousands of waits)
+// holds one listener, not one per wait, and never trips Node's warning about
+// more than 10 listeners on one EventTarget.
+const followers = new WeakMap<AbortSignal, Set<LinkedSignal>>();
+
+function relayAbort(event: Event): void {
+  const parent = event.target as AbortSignal;
+  const linked = followers.get(parent);
+  followers.delete(parent);
+  for (const signal of linked ?? []) signal.parentAborted();
+}
+
+function follow(parent: AbortSignal, signal: LinkedSignal): void {
+  let linked = followers.get(parent);
+  if (linked === undefined) {
+    linked = new Set();
+    followers.set(parent, linked);
+    parent.addEventListener('abort', relayAbort, { once: true });
+  }
+  linked.add(signal);
+}
+
+function unfollow(parent: AbortSignal, signal: LinkedSignal): void {
+  const linked = followers.get(parent);
+  if (linked === undefined || !linked.delete(signal) || linked.size > 0) return;
+  followers.delete(parent);
+  parent.removeEventListener('abort', relayAbort);
+}
+
 /**
  * A signal that aborts when its parent does, when `abort()` is called (e.g. the
  * client closing), or after `timeoutMs` (0: never). One per attempt, so it is
@@ -38,7 +68,7 @@ export class LinkedSignal {
     if (parent?.aborted) this.#controller.abort(parent.reason);
     else if (parent) {
       this.#parent = parent;
-      parent.addEventListener('abort', this, { once: true });
+      follow(parent, this);
     }
   }
 
@@ -55,14 +85,14 @@ export class LinkedSignal {
     this.#controller.abort(reason);
   }
 
-  /** The parent aborted (EventListener interface: no bound function needed). */
-  handleEvent(): void {
+  /** The parent aborted. */
+  parentAborted(): void {
     this.#controller.abort(this.#parent?.reason);
   }
 
   /** Clears the timer and detaches from the parent. */
   dispose(): void {
     clearTimeout(this.#timer);
-    this.#parent?.removeEventListener('abort', this);
+    if (this.#parent) unfollow(this.#parent, this);
   }
 }

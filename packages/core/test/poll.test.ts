@@ -191,6 +191,39 @@ describe('pollSession', () => {
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
+  it('many waits on one signal hold one listener on it, and no warning; abort reaches all', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const controller = new AbortController();
+      const { wait } = poller([pending]);
+      const outcomes = Array.from({ length: 50 }, () =>
+        wait({ signal: controller.signal }).catch((error: unknown) => error),
+      );
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+      controller.abort();
+      for (const outcome of await Promise.all(outcomes)) expect(outcome).toBeInstanceOf(AbortError);
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+      expect(vi.getTimerCount()).toBe(0);
+      await new Promise((resolve) => process.nextTick(resolve)); // warnings are emitted on a later tick
+      expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
+  it('waits that end leave no listener on the signal they share', async () => {
+    const controller = new AbortController();
+    const { wait } = poller([pending, json(200, { status: 'DONE', result: 'ok' })]);
+    const outcomes = Array.from({ length: 20 }, () => wait({ signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(5_000);
+    for (const outcome of await Promise.all(outcomes))
+      expect(outcome).toMatchObject({ status: 'DONE' });
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
   it('abort during a request rejects with AbortError', async () => {
     const controller = new AbortController();
     const { wait } = poller(['hang']);
