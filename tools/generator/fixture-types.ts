@@ -2,12 +2,11 @@
 // type, and every rejected one must not (so `@ts-expect-error` is required).
 import { relative } from 'node:path';
 import { listFixtures } from '../har/har.ts';
-import { matchOperation } from '../lib/match.ts';
 import type { ApiEntry } from '../lib/repo.ts';
-import { type OpenApiDocument, operationsById } from './openapi.ts';
+import { type OpenApiDocument, operationsById, routeMatcher } from './openapi.ts';
 
 export function emitFixtureTypes(api: ApiEntry, document: OpenApiDocument): string {
-  const routes = operationsById(document);
+  const match = routeMatcher(operationsById(document));
   const lines = [
     "import type { ResponseBody } from '@credstat/core';",
     "import { test } from 'vitest';",
@@ -21,12 +20,12 @@ export function emitFixtureTypes(api: ApiEntry, document: OpenApiDocument): stri
     fixture.har.log.entries.forEach((entry, index) => {
       const { text, mimeType } = entry.response.content;
       if (!text) return;
-      const match = matchOperation(routes, entry.request.method, entry.request.url);
-      if (!match)
+      const matched = match(entry.request.method, entry.request.url);
+      if (!matched)
         throw new Error(
           `${file}#${index}: no operation for ${entry.request.method} ${entry.request.url}`,
         );
-      const type = `Body<'${match.operationId}', ${entry.response.status}>`;
+      const type = `Body<'${matched.operationId}', ${entry.response.status}>`;
       // A raw body (e.g. a status list JWT) is the string it is.
       const body = /json/.test(mimeType) ? JSON.stringify(JSON.parse(text)) : JSON.stringify(text);
       const verb = !fixture.rejected

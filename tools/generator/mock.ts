@@ -13,7 +13,6 @@
 //   member that carries the reason, and the documented 401 without a credential.
 import { basename } from 'node:path';
 import { type FixtureFile, type HarEntry, headerValue, listFixtures } from '../har/har.ts';
-import { matchOperation } from '../lib/match.ts';
 import type { ApiEntry } from '../lib/repo.ts';
 import { operationAuth } from './auth.ts';
 import { isRetryable } from './extensions.ts';
@@ -26,6 +25,7 @@ import {
   operationsById,
   type ResponseObject,
   resolveResponse,
+  routeMatcher,
 } from './openapi.ts';
 import { type SessionData, sessionOf } from './session.ts';
 
@@ -150,26 +150,39 @@ export function deriveMock(
   fixtures: readonly FixtureFile[],
 ): DerivedMock {
   const entries = listOperations(document);
-  const routes = operationsById(document);
+  const match = routeMatcher(operationsById(document));
   const byId = new Map(entries.map((entry) => [entry.operationId, entry]));
   const recorded: Recorded[] = [];
   for (const fixture of fixtures) {
     if (fixture.rejected) continue;
     fixture.har.log.entries.forEach((harEntry, index) => {
-      const match = matchOperation(routes, harEntry.request.method, harEntry.request.url);
-      const entry = match && byId.get(match.operationId);
+      const matched = match(harEntry.request.method, harEntry.request.url);
+      const entry = matched && byId.get(matched.operationId);
       const example = entry && recordedExample(document, entry, fixture, harEntry, index);
       if (example) recorded.push(example);
     });
   }
   const candidates = [...recorded].sort(byFileName);
+  // Lookups by operation (and status), each in candidates' order: a find over
+  // every example per operation would make the mock quadratic in the spec's size.
+  const byOperation = new Map<string, Recorded[]>();
+  const firstByStatus = new Map<string, Recorded>();
+  for (const example of candidates) {
+    const list = byOperation.get(example.operationId) ?? [];
+    list.push(example);
+    byOperation.set(example.operationId, list);
+    const at = `${example.operationId} ${example.status}`;
+    if (!firstByStatus.has(at)) firstByStatus.set(at, example);
+  }
+  const byKey = new Map<string, Recorded>();
+  for (const example of recorded) if (!byKey.has(example.key)) byKey.set(example.key, example);
   const used = new Set<string>();
   const use = (example: Recorded | undefined) => {
     if (example) used.add(example.key);
     return example?.key;
   };
   const find = (operationId: string, status: number) =>
-    candidates.find((ex) => ex.operationId === operationId && ex.status === status);
+    firstByStatus.get(`${operationId} ${status}`);
 
   const sessions = new Map<string, SessionData>();
   for (const entry of entries) {
@@ -187,12 +200,13 @@ export function deriveMock(
   /** The example whose session field holds `value`. */
   const withValue = (operationId: string, session: SessionData, value: string) => {
     const status = successStatus(byId.get(operationId) as OperationEntry);
-    return candidates.find(
-      (ex) =>
-        ex.operationId === operationId &&
-        ex.status === status &&
-        (ex.json as Record<string, unknown> | undefined)?.[session.field] === value,
-    );
+    return byOperation
+      .get(operationId)
+      ?.find(
+        (ex) =>
+          ex.status === status &&
+          (ex.json as Record<string, unknown> | undefined)?.[session.field] === value,
+      );
   };
   /** Pending statuses then the terminal one, as example keys (a status with no fixture is left out). */
   const sessionAnswers = (
@@ -228,7 +242,7 @@ export function deriveMock(
   };
   const statusesOf = (keys: string[]) =>
     keys.map((key) => {
-      const example = recorded.find((ex) => ex.key === key) as Recorded;
+      const example = byKey.get(key) as Recorded;
       const session = sessions.get(example.operationId);
       const value =
         session && (example.json as Record<string, unknown> | undefined)?.[session.field];

@@ -1,4 +1,6 @@
 // The slice of OpenAPI 3.1 the generator reads, and walking it by operation.
+import { type MatchedOperation, matchOperation } from '../lib/match.ts';
+
 export type JsonSchema = Record<string, unknown>;
 
 export interface MediaType {
@@ -141,6 +143,33 @@ export function listOperations(document: OpenApiDocument): OperationEntry[] {
 /** Operations keyed by operationId, as `matchOperation` takes them. */
 export function operationsById(document: OpenApiDocument): Record<string, OperationEntry> {
   return Object.fromEntries(listOperations(document).map((entry) => [entry.operationId, entry]));
+}
+
+/**
+ * `matchOperation` over `routes` for many URLs: each URL is tried only against
+ * the operations whose literal path parts all occur in it (a template cannot
+ * match without them), so the answer is the same without compiling every
+ * template for every URL: linear in the fixtures, not fixtures × operations.
+ */
+export function routeMatcher(
+  routes: Record<string, OperationEntry>,
+): (method: string, url: string) => MatchedOperation | undefined {
+  const indexed = Object.entries(routes).map(([operationId, route]) => ({
+    operationId,
+    route,
+    method: route.method.toUpperCase(),
+    literals: route.path.split(/\{[^}]+\}/).filter(Boolean),
+  }));
+  return (method, url) => {
+    const { pathname } = new URL(url);
+    const wanted = method.toUpperCase();
+    const candidates: Record<string, OperationEntry> = {};
+    for (const { operationId, route, method: own, literals } of indexed) {
+      if (own === wanted && literals.every((part) => pathname.includes(part)))
+        candidates[operationId] = route;
+    }
+    return matchOperation(candidates, method, url);
+  };
 }
 
 /** Follows a `#/components/responses/…` reference left by the bundler. */
