@@ -4,6 +4,7 @@
 // they were edited by hand or left stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { markdownTable, tableCell } from '../tools/lib/markdown-table.mjs';
 import { RESULTS_FILE } from './harness.mjs';
 
 export const RESULTS_START =
@@ -57,16 +58,19 @@ export function resultsBlock(results) {
   const lines = [RESULTS_START, ''];
   const runs = results.runs ?? {};
   const suites = [...new Set(results.figures.map((f) => suiteOf(f.name)))];
-  lines.push('| suite | last run | Node | machine |', '| --- | --- | --- | --- |');
-  for (const suite of suites) {
+  const machines = suites.map((suite) => {
     const m = runs[suite] ?? results.machine;
-    lines.push(
-      `| ${suite} | ${m.date.slice(0, 16).replace('T', ' ')} UTC | ${m.node} | ${m.cpus} cores${m.cpu ? `, ${m.cpu}` : ''}${m.memoryGiB ? `, ${m.memoryGiB} GiB` : ''} |`,
-    );
-  }
-  lines.push('', `| ${HEAD.join(' | ')} |`, `| ${HEAD.map(() => '---').join(' | ')} |`);
-  for (const row of columns(results.figures))
-    lines.push(`| ${row.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`);
+    const where = `${m.cpus} cores${m.cpu ? `, ${m.cpu}` : ''}${m.memoryGiB ? `, ${m.memoryGiB} GiB` : ''}`;
+    return [suite, `${m.date.slice(0, 16).replace('T', ' ')} UTC`, m.node, where];
+  });
+  lines.push(markdownTable(['suite', 'last run', 'Node', 'machine'], machines));
+  lines.push(
+    '',
+    markdownTable(
+      HEAD,
+      columns(results.figures).map((row) => row.map(tableCell)),
+    ),
+  );
   const unmet = results.figures.filter((f) => f.met === false).map((f) => `\`${f.name}\``);
   lines.push(
     '',

@@ -15,7 +15,8 @@ const NOTES = {
   runtime:
     'the entry with the generated validators stubbed out: core, openapi-fetch, the generated layer',
   validators: 'the generated validators module alone (ajv standalone code)',
-  types: "bytes a type-only use of './types' adds to the entry (minified; gzip can differ by a byte for the same program)",
+  types:
+    "bytes a type-only use of './types' adds to the entry (minified; gzip can differ by a byte for the same program)",
 };
 
 /** The figures of the bundle suite, from `measureSizes()`'s result. */

@@ -5,6 +5,7 @@
 // a doc comment or left out of the README.
 import { join, relative, sep } from 'node:path';
 import ts from 'typescript';
+import { markdownTable } from '../lib/markdown-table.mjs';
 import { repoRoot } from '../lib/repo.ts';
 
 export interface ClientOption {
@@ -133,14 +134,4 @@ export function optionsTable(options: ClientOption[]): string {
     cell(option.required ? `**Required.** ${option.doc}` : option.doc),
   ]);
   return markdownTable(['option', 'type', 'what it does'], rows);
-}
-
-/** A table with its columns padded, as the repo's other READMEs are written. */
-export function markdownTable(head: string[], rows: string[][]): string {
-  const widths = head.map((title, column) =>
-    Math.max(3, title.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
-  return [line(head), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }

@@ -4,8 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { listFixtures } from '../har/har.ts';
+import { markdownTable } from '../lib/markdown-table.mjs';
 import { type ApiEntry, repoRoot } from '../lib/repo.ts';
-import { clientOptions, markdownTable, optionsTable } from './client-options.ts';
+import { clientOptions, optionsTable } from './client-options.ts';
 import { deriveMock } from './mock.ts';
 import type { OpenApiDocument } from './openapi.ts';
 import { replaceBlock, withRepositoryLinks } from './readme-blocks.ts';

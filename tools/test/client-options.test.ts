@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Auth } from '../generator/auth.ts';
-import { clientOptions, markdownTable, optionsTable } from '../generator/client-options.ts';
+import { clientOptions, optionsTable } from '../generator/client-options.ts';
 import { listPublishedPackages } from '../generator/package-metadata.ts';
 import { credentialFor } from '../lib/credential.ts';
+import { markdownTable } from '../lib/markdown-table.mjs';
 
 const apiPackages = listPublishedPackages().filter((pkg) => pkg.api);
 
