@@ -166,6 +166,9 @@ export async function runBlocks(cases, opts) {
  * has one (`goalOf: 'ratio'`), else to the value; `better` says which way is
  * good ('higher' or 'lower'), so `met` is `ratio >= goal` or `value <= goal`.
  * A figure with no goal has `goal` and `met` null.
+ * @param {{ name: string, value: number | null, unit: string, baseline?: number | null,
+ *   ratio?: number | null, goal?: number | null, goalOf?: 'ratio' | 'value',
+ *   better?: 'higher' | 'lower', note?: string }} fields
  */
 export function figure({
   name,
