@@ -69,6 +69,8 @@ const rows = await interleaved(cases, {
   label: 'codegen',
   sample: (c: (typeof cases)[number]) => time(c.run),
 });
-const synthetic = Object.fromEntries(rows.map((row) => [row.name, row.samples]));
+const synthetic = Object.fromEntries(
+  rows.map((row: { name: string; samples: number[] }) => [row.name, row.samples]),
+);
 
 process.stdout.write(`${JSON.stringify({ real: { firstRunMs, fiveWarm, oneWarm }, synthetic })}\n`);

@@ -29,7 +29,7 @@ describe('figure', () => {
     [{ value: 0, goal: 0, better: 'lower' }, true],
     [{ ratio: 3 }, null],
     [{ ratio: null, value: null, goal: 2, goalOf: 'ratio' }, null],
-  ])('%o → met %s', (fields, met) => {
+  ] as [Partial<Parameters<typeof figure>[0]>, boolean | null][])('%o → met %s', (fields, met) => {
     const made = figure({ name: 'x.y', value: 1, unit: 'u', ...fields });
     expect(made.met).toBe(met);
   });
