@@ -71,6 +71,8 @@ export type CredstatClient<Paths extends {}> = Client<Paths> & {
 };
 
 const CALL = Symbol.for('@credstat/core:call');
+/** `application/jwt` and `application/<anything>+jwt`: a request body that is a signed token. */
+const JWT_MEDIA_TYPE = /^application\/([\w.-]+\+)?jwt\s*(;|$)/i;
 
 /** The request context a result came from (read by `unwrap`). */
 export function callContext(result: object): RequestContext | undefined {
@@ -154,6 +156,15 @@ export function createApiClient<Paths extends {}>(
   const inner = createClient<Paths>(defaults);
   // Registered middleware; while there is none, no Request or Response is built.
   const middleware: Middleware[] = [];
+  // A signed request JWT (GOV.UK's `/issue`, `/revoke`) authenticates the request
+  // by itself: like a token, it is kept out of every error and hook.
+  const rememberSecretBody = (
+    resolved: ResolvedOperation | undefined,
+    body: string | undefined,
+  ) => {
+    if (body !== undefined && JWT_MEDIA_TYPE.test(resolved?.operation.requestBody?.mediaType ?? ''))
+      redact.remember(body);
+  };
 
   async function call(method: string, path: string, init: Init = {}) {
     const resolved: ResolvedOperation | undefined = routes.get(`${method} ${path}`);
@@ -171,6 +182,7 @@ export function createApiClient<Paths extends {}>(
     if (server !== undefined && init.baseUrl === undefined) init = { ...init, baseUrl: server };
     if (middleware.length === 0 && isDirect(init)) {
       const built = directRequest(defaults, resolved, path, init as DirectInit);
+      rememberSecretBody(resolved, built.body);
       const answer = await attempts.execute({ resolved, method, signal, ...built });
       return settled(answer, check(resolved, answer));
     }
@@ -179,12 +191,14 @@ export function createApiClient<Paths extends {}>(
     let value: unknown;
     let handed: Response | undefined;
     const send = async (request: Request): Promise<Response> => {
+      const body = request.body === null ? undefined : await request.text();
+      rememberSecretBody(resolved, body);
       answer = await attempts.execute({
         resolved,
         url: request.url,
         method: request.method,
         headers: mergeHeaderBags(request.headers),
-        body: request.body === null ? undefined : await request.text(),
+        body,
         signal,
       });
       value = check(resolved, answer);

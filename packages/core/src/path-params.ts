@@ -1,8 +1,13 @@
 // Parameters are checked before anything is sent. A path parameter must stay one
 // segment of the operation's own path: an empty value, `.` or `..` would let the
-// URL parser move the request (and its credential) to another resource. Then the
-// spec's own schemas (formats, patterns, enums), through the generated check.
+// URL parser move the request (and its credential) to another resource, and a
+// lone surrogate cannot be percent-encoded at all (encodeURIComponent throws a
+// URIError). Then the spec's own schemas (formats, patterns, enums), through
+// the generated check.
 import type { CompiledValidatorError, ResolvedOperation } from './descriptor.js';
+
+// With the `u` flag a surrogate pair is one code point outside this range: only lone halves match.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /** The first parameter that cannot be sent as one path segment, and why. */
 export function pathParamProblem(
@@ -15,6 +20,8 @@ export function pathParamProblem(
     const text = String(value);
     if (text === '') return { parameter, problem: 'is empty' };
     if (text === '.' || text === '..') return { parameter, problem: 'is a dot segment' };
+    if (LONE_SURROGATE.test(text))
+      return { parameter, problem: 'is not well-formed Unicode (a lone surrogate)' };
   }
   return undefined;
 }

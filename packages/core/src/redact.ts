@@ -16,17 +16,26 @@ export interface Redactor {
 /**
  * Replaces each known secret in `text`, and drops the query and fragment of any
  * URL in it (tokens travel there too). Secrets under 4 characters are ignored.
+ * The secrets given at creation (the configured credential) are kept for the
+ * client's life; learned ones (a token function's tokens, signed request
+ * bodies) rotate through the last RECENT_SECRETS, so a busy client neither
+ * grows without bound nor pushes its own credential out.
  */
 export function createRedactor(secrets: readonly unknown[] = []): Redactor {
-  const list: string[] = [];
+  const usable = (secret: unknown): secret is string =>
+    typeof secret === 'string' && secret.length >= 4;
+  const fixed = [...new Set(secrets.filter(usable))];
+  const recent: string[] = [];
   const remember = (secret: unknown) => {
-    if (typeof secret !== 'string' || secret.length < 4 || list.includes(secret)) return;
-    list.push(secret);
-    if (list.length > RECENT_SECRETS) list.splice(0, list.length - RECENT_SECRETS);
+    if (!usable(secret) || fixed.includes(secret) || recent.includes(secret)) return;
+    recent.push(secret);
+    if (recent.length > RECENT_SECRETS) recent.splice(0, recent.length - RECENT_SECRETS);
   };
-  for (const secret of secrets) remember(secret);
   const redact = (text: string) =>
-    list.reduce((out, secret) => out.split(secret).join(REDACTED), text.replace(URL_QUERY, '$1'));
+    [...fixed, ...recent].reduce(
+      (out, secret) => out.split(secret).join(REDACTED),
+      text.replace(URL_QUERY, '$1'),
+    );
   return Object.assign(redact, { remember });
 }
 
@@ -52,15 +61,16 @@ export function bodyPreview(text: string, redact: (text: string) => string, max 
   return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
 }
 
-/** A copy of a parsed body with every string redacted (for bodies kept on errors). */
+/** A copy of a parsed body with every string, member names included, redacted (for bodies kept on errors). */
 export function redactDeep(value: unknown, redact: (text: string) => string): unknown {
   if (typeof value === 'string') return redact(value);
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, redact));
   if (value && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      // defineProperty: a `__proto__` key stays a plain member.
-      Object.defineProperty(copy, key, {
+      // defineProperty: a `__proto__` key stays a plain member. Member names are
+      // the server's too: one may echo a credential as well as a value can.
+      Object.defineProperty(copy, redact(key), {
         value: redactDeep(item, redact),
         enumerable: true,
         writable: true,
