@@ -99,15 +99,16 @@ export const JWT_PATTERN = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0
 /** Patterns of live credentials: signed JWTs, bearer tokens, long key-like header values. */
 function secretPatterns(credentialHeaders: readonly string[]): [string, RegExp][] {
   const names = ['x-api-key', 'authorization', 'cookie', ...credentialHeaders].map(escapeRegExp);
+  const header = `"(${names.join('|')})"`;
+  const value = `"value"\\s*:\\s*"(?!REDACTED"|Bearer REDACTED")[^"]+"`;
   return [
     ['signed JWT', JWT_PATTERN],
-    ['bearer token', /\b[Bb]earer\s+(?!REDACTED\b)[A-Za-z0-9._~+/-]{8,}=*/],
+    // Any case: `BEARER x` authenticates as well as `Bearer x`.
+    ['bearer token', /\bbearer\s+(?!REDACTED\b)[A-Za-z0-9._~+/-]{8,}=*/i],
     [
       'API key header',
-      new RegExp(
-        `"(${names.join('|')})"\\s*,\\s*"value"\\s*:\\s*"(?!REDACTED"|Bearer REDACTED")[^"]+"`,
-        'i',
-      ),
+      // Name then value, as formatHar writes; or value then name, as a hand edit may.
+      new RegExp(`${header}\\s*,\\s*${value}|${value}\\s*,\\s*"name"\\s*:\\s*${header}`, 'i'),
     ],
     ['private key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
   ];

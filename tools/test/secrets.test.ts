@@ -1,11 +1,19 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { type HarEntry, type ListedJwt, listFixtures } from '../har/har.ts';
-import { withoutListedJwts } from '../har/jwts.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatHar, type HarEntry, type ListedJwt, listFixtures } from '../har/har.ts';
+import { entryJwts, withoutListedJwts } from '../har/jwts.ts';
 import { findSecrets } from '../har/sanitize.ts';
 import { listApis } from '../lib/repo.ts';
 
@@ -154,3 +162,130 @@ describe('signed JWTs in fixtures', () => {
     );
   });
 });
+
+// Every API's fixtures, not only synthetic text: a credential planted in a copy
+// of one of its recordings is caught, and a JWT passes only when its entry
+// lists it (verified against a key in that API's own keys/, or matched exactly
+// as a published example).
+describe.each(listApis().map((api) => [api.name, api] as const))(
+  'secret scan of %s fixtures',
+  (_name, api) => {
+    const [fixture] = listFixtures(api.fixturesDir).filter((f) => !f.rejected);
+    const scratch = mkdtempSync(join(tmpdir(), `credstat-scan-${api.name}-`));
+    const fixturesDir = join(scratch, 'fixtures');
+    mkdirSync(join(fixturesDir, 'keys'), { recursive: true });
+    // The API's committed test keys come along: its own listings must still verify.
+    if (existsSync(join(api.fixturesDir, 'keys')))
+      cpSync(join(api.fixturesDir, 'keys'), join(fixturesDir, 'keys'), { recursive: true });
+    afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+    const credentialHeaders = ['X-API-KEY'];
+    let freshJwt = '';
+    let elsewhereJwt = '';
+    beforeAll(async () => {
+      const planted = await generateKeyPair('ES256', { extractable: true });
+      const other = await generateKeyPair('ES256', { extractable: true });
+      writeFileSync(
+        join(fixturesDir, 'keys/planted.public.jwk.json'),
+        JSON.stringify(await exportJWK(planted.publicKey)),
+      );
+      const sign = (key: CryptoKey) =>
+        new SignJWT({ iss: api.name, jti: crypto.randomUUID() })
+          .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
+          .setIssuedAt()
+          .sign(key);
+      freshJwt = await sign(planted.privateKey);
+      elsewhereJwt = await sign(other.privateKey);
+    });
+
+    /** The fixture's first entry with `change` applied, as committed text, then scanned. */
+    const scanCopy = async (change: (entry: HarEntry) => void) => {
+      if (!fixture) throw new Error(`${api.name} has no fixture`);
+      const har = structuredClone(fixture.har);
+      change(har.log.entries[0] as HarEntry);
+      const text = formatHar(har);
+      writeFileSync(join(fixturesDir, 'copy.har'), text);
+      const scanned = await withoutListedJwts(text, har.log.entries, fixturesDir);
+      return findSecrets(scanned, [], credentialHeaders);
+    };
+    const randomKey = () => randomBytes(18).toString('base64url');
+
+    it('has a fixture to plant in, and the copy as it is scans clean', async () => {
+      expect(fixture).toBeDefined();
+      expect(await scanCopy(() => undefined)).toEqual([]);
+    });
+
+    it('catches an API key planted in a request header', async () => {
+      const found = await scanCopy((entry) => {
+        entry.request.headers.push({ name: 'X-API-KEY', value: randomKey() });
+      });
+      expect(found).toContain('API key header');
+    });
+
+    it('catches an API key in a header written value first (a hand-edited HAR)', async () => {
+      const found = await scanCopy((entry) => {
+        entry.request.headers.push({ value: randomKey(), name: 'x-api-key' } as never);
+      });
+      expect(found).toContain('API key header');
+    });
+
+    it('catches a bearer token whatever the case of its scheme', async () => {
+      const found = await scanCopy((entry) => {
+        entry.response.content.text = JSON.stringify({ message: `BEARER ${randomKey()}` });
+      });
+      expect(found).toContain('bearer token');
+    });
+
+    it('catches a bearer token planted in the Authorization header', async () => {
+      const found = await scanCopy((entry) => {
+        entry.request.headers.push({ name: 'Authorization', value: `Bearer ${randomKey()}` });
+      });
+      expect(found).toContain('bearer token');
+    });
+
+    it('catches a bearer token a response body quotes', async () => {
+      const found = await scanCopy((entry) => {
+        entry.response.content.text = JSON.stringify({ message: `use Bearer ${randomKey()}` });
+      });
+      expect(found).toContain('bearer token');
+    });
+
+    const plantJwt = (jwt: string, listing?: ListedJwt[]) => (entry: HarEntry) => {
+      entry.response.content.text = JSON.stringify({ token: jwt });
+      entry._credstatJwts = listing;
+    };
+
+    it('catches a signed JWT (a fresh key, signed with jose) that no entry lists', async () => {
+      expect(await scanCopy(plantJwt(freshJwt))).toContain('signed JWT');
+    });
+
+    it('accepts that JWT once its entry lists the key in its own keys/ that signed it', async () => {
+      const listing = [{ signedBy: 'keys/planted.public.jwk.json' }];
+      expect(await scanCopy(plantJwt(freshJwt, listing))).toEqual([]);
+    });
+
+    it('still catches a JWT signed by another key than the one listed', async () => {
+      const listing = [{ signedBy: 'keys/planted.public.jwk.json' }];
+      expect(await scanCopy(plantJwt(elsewhereJwt, listing))).toContain('signed JWT');
+    });
+
+    it('accepts a JWT listed as a published example only when it is exactly that JWT', async () => {
+      const example = [{ publishedExample: `${api.name} docs, example token`, jwt: freshJwt }];
+      expect(await scanCopy(plantJwt(freshJwt, example))).toEqual([]);
+      expect(await scanCopy(plantJwt(elsewhereJwt, example))).toContain('signed JWT');
+    });
+
+    it("accepts the JWTs of its committed fixtures only through their entries' listings", async () => {
+      for (const file of listFixtures(api.fixturesDir)) {
+        for (const [index, entry] of file.har.log.entries.entries()) {
+          const { listed, unlisted } = await entryJwts(entry, api.fixturesDir);
+          expect(unlisted, `${file.path} entry ${index}`).toEqual([]);
+          if (listed.length === 0) continue;
+          // Without its listing, the same entry is a finding.
+          const { _credstatJwts: _listing, ...bare } = entry;
+          const scanned = await withoutListedJwts(JSON.stringify(bare), [bare], api.fixturesDir);
+          expect(findSecrets(scanned), `${file.path} entry ${index}`).toContain('signed JWT');
+        }
+      }
+    });
+  },
+);
