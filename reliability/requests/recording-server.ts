@@ -1,0 +1,66 @@
+// A server on 127.0.0.1 that records each request exactly as it arrived: the
+// raw request target (`req.url` is never normalised by node:http), the method,
+// the headers and the body; the answer comes from a handler the test sets.
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  /** The request target as sent on the request line. */
+  target: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export type Answer = (request: RecordedRequest, response: ServerResponse) => void;
+
+export interface RecordingServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  received: RecordedRequest[];
+  answer(next: Answer): void;
+  close(): Promise<void>;
+}
+
+const noContent: Answer = (_request, response) => {
+  response.writeHead(418, { 'content-type': 'text/plain' });
+  response.end('recorded');
+};
+
+export async function startRecordingServer(): Promise<RecordingServer> {
+  let answer = noContent;
+  const received: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  // Path values of 10 kB and more, percent-encoded, are far past node's 16 kB default.
+  const server = createServer({ maxHeaderSize: 8 * 1024 * 1024 }, (request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const recorded = {
+        method: request.method ?? '',
+        target: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+      received.push(recorded);
+      answer(recorded, response);
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    received,
+    answer(next) {
+      answer = next;
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
