@@ -147,7 +147,9 @@ export function createAttempts(options: AttemptOptions) {
       return { response, text: await response.text() };
     } catch (error) {
       if (isStopped(call)) return { error: stopped(context) };
-      if (timer.timedOut()) return { error: new TimeoutError({ ...context }, timeoutMs) };
+      // Headers may have arrived before the body stalled: the status stays on the error.
+      if (timer.timedOut())
+        return { error: new TimeoutError({ ...context }, timeoutMs, response?.status) };
       if (response) {
         const message = `body ended early: ${redact(String((error as Error)?.message))}`;
         const issues = [{ path: '', message }];
@@ -207,7 +209,8 @@ export function createAttempts(options: AttemptOptions) {
       );
       return { ...call, url: target.href, method: 'GET', body: undefined, headers };
     }
-    const shown = target ? safeUrl(target.href) : undefined;
+    // A Location is the server's: it may carry the credential in its path too.
+    const shown = target ? options.redact(safeUrl(target.href)) : undefined;
     return new RedirectError(
       { ...context },
       response.status,

@@ -154,11 +154,19 @@ export class NetworkError extends CredstatErrorBase {
 export class TimeoutError extends CredstatErrorBase {
   static override readonly kind = 'timeout';
   readonly kind = 'timeout' as const;
+  /**
+   * The status of the answer whose body did not arrive in time; absent when
+   * not even the headers did. (`declare`: no own member unless there is one.)
+   */
+  declare readonly status?: number;
   constructor(
     context: RequestContext,
     readonly timeoutMs: number,
+    status?: number,
   ) {
-    super(`${where(context)} timed out after ${timeoutMs} ms`, context);
+    const reading = status === undefined ? '' : ` reading the body of a ${status} answer`;
+    super(`${where(context)} timed out after ${timeoutMs} ms${reading}`, context);
+    if (status !== undefined) Object.assign(this, { status });
   }
 }
 

@@ -19,6 +19,40 @@ export interface OutcomeOptions {
   redact: (text: string) => string;
 }
 
+/**
+ * Deeper than this, a body is not JSON this client reads (as Go's and serde's
+ * parsers have a depth limit): the redacted copy an ApiError keeps, the
+ * validators and a caller's own JSON.stringify all recurse, and 10,000 levels
+ * overflow the stack (a RangeError instead of a typed error).
+ */
+export const MAX_BODY_DEPTH = 512;
+
+/** Whether a parsed value nests deeper than `limit` arrays and objects (no recursion). */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const values: unknown[] = [value];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const current = values.pop();
+    const depth = depths.pop() as number;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > limit) return true;
+    for (const item of Array.isArray(current) ? current : Object.values(current)) {
+      if (item !== null && typeof item === 'object') {
+        values.push(item);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return false;
+}
+
+/** JSON.parse, refusing a body nested past MAX_BODY_DEPTH (only a long text can be). */
+function parseJson(text: string): { value: unknown } | undefined {
+  const value: unknown = JSON.parse(text);
+  if (text.length > 2 * MAX_BODY_DEPTH && nestsDeeperThan(value, MAX_BODY_DEPTH)) return undefined;
+  return { value };
+}
+
 function parse(
   kind: 'json' | 'text' | 'any' | 'empty',
   text: string,
@@ -31,17 +65,21 @@ function parse(
   if (kind === 'text') return { value: text };
   if (kind === 'any') return { value: text === '' ? undefined : parseOrText(text) };
   if (text.trim() === '') return { reason: 'empty', message: 'body is empty, JSON expected' };
+  let parsed: { value: unknown } | undefined;
   try {
-    return { value: JSON.parse(text) };
+    parsed = parseJson(text);
   } catch {
     return { reason: 'not-json', message: 'body is not JSON' };
   }
+  return (
+    parsed ?? { reason: 'not-json', message: `body nests deeper than ${MAX_BODY_DEPTH} levels` }
+  );
 }
 
 /** JSON when it parses, else the text itself: for bodies the API leaves unspecified. */
 function parseOrText(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return (parseJson(text) ?? { value: text }).value;
   } catch {
     return text;
   }
@@ -78,7 +116,13 @@ export function checkedBody(
     const result = validateBody(documented, parsed.value);
     if (!result.ok) {
       const preview = bodyPreview(text, options.redact);
-      throw new InvalidResponseError(context, status, 'schema', result.issues, preview);
+      // Issues quote the body (a value, a member name): a server echoing the
+      // credential must not leak it through them.
+      const issues = result.issues.map(({ path, message }) => ({
+        path: options.redact(path),
+        message: options.redact(message),
+      }));
+      throw new InvalidResponseError(context, status, 'schema', issues, preview);
     }
   }
   if (status >= 400 && options.throwOnError) {
