@@ -72,19 +72,14 @@ export class CanarySearch {
     return this.#needles.size;
   }
 
-  /** Sightings of a known, reported core bug (see known-leaks.ts): counted apart, still shown. */
-  readonly known: Sighting[] = [];
-
-  /** `known`: texts of a known leak; a needle found there is counted in `known` instead. */
-  search(place: string, text: string, known: readonly string[] = []): void {
+  search(place: string, text: string): void {
     this.places += 1;
     for (const list of this.#needles.values()) {
       const needle = list.find((candidate) => text.includes(candidate));
       if (needle === undefined) continue;
       const at = text.indexOf(needle);
       const around = text.slice(Math.max(0, at - 100), at + needle.length + 40);
-      const isKnown = known.some((source) => list.some((candidate) => source.includes(candidate)));
-      (isKnown ? this.known : this.sightings).push({ place, needle, around });
+      this.sightings.push({ place, needle, around });
     }
   }
 }

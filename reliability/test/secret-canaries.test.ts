@@ -18,7 +18,6 @@ import { CanarySearch, canary } from '../secrets/canaries.ts';
 import { captureOutput } from '../secrets/capture.ts';
 import { type Drive, echoBody, echoOf, serverDrives } from '../secrets/drives.ts';
 import { fixtureFiles, recordedAnswers } from '../secrets/fixture-answers.ts';
-import { knownLeakTexts } from '../secrets/known-leaks.ts';
 import { errorRenderings, snapshot } from '../secrets/renderings.ts';
 
 const BASE_PATH = '/base';
@@ -160,9 +159,8 @@ async function drive(run: Run): Promise<void> {
   totals.paths += 1;
   drivenApis.add(api.name);
   if (result.error !== undefined) {
-    const known = knownLeakTexts(result.error);
     for (const [how, text] of errorRenderings(result.error))
-      search.search(`${where}: ${how}`, text, known);
+      search.search(`${where}: ${how}`, text);
   } else search.search(`${where}: result`, snapshot(result.value));
   search.search(`${where}: onRetry payloads (JSON)`, JSON.stringify(events));
   search.search(`${where}: onRetry payloads (inspect)`, snapshot(events));
@@ -263,11 +261,6 @@ afterAll(async () => {
       value: search.places,
     },
     { label: 'canary occurrences, in any encoding or part', value: search.sightings.length },
-    {
-      label:
-        'occurrences from 2 known core leaks (outcome.ts issues, attempts.ts redirect location), reported',
-      value: search.known.length,
-    },
   ]);
 });
 
@@ -390,14 +383,6 @@ async function driveWaits(
     }
   }
 }
-
-describe('known core leaks (secrets/known-leaks.ts)', () => {
-  // Expected to fail while the two leaks stand: when core redacts validation
-  // issues and redirect locations, this fails; then make it an `it`.
-  it.fails('none left: validation issues and redirect locations are redacted', () => {
-    expect(search.known).toEqual([]);
-  });
-});
 
 describe('the fixtures', () => {
   it('hold none of the canaries', () => {
