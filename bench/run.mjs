@@ -18,6 +18,7 @@ export const SUITE_ORDER = [
   'bundle',
   'types',
   'validators',
+  'regex',
   'codegen',
   'polling',
   'client',
