@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sourceRegexes } from './source-regexes.mjs';
 import { specRegexes } from './spec-patterns.mjs';
 import { validatorRegexes } from './validator-regexes.mjs';
 
@@ -49,6 +50,8 @@ function shortName(/** @type {string} */ where) {
       .replaceAll('~1', '/')
       .replaceAll('~0', '~');
   }
+  // `packages/core/src/redact.ts:11` → redact.ts:11
+  if (where.startsWith('packages/')) return where.slice(where.lastIndexOf('/') + 1);
   // `ajv-formats uri: URI` → format.uri.URI; `ajv format uuid: formats0` → format.uuid
   if (where.startsWith('ajv format ')) return `format.${where.slice(11).split(':')[0]}`;
   return where.replace(/^ajv-formats /, 'format.').replace(/: /, '.');
@@ -102,6 +105,8 @@ export function listRegexes({ root = ROOT, extra = [] } = {}) {
     for (const found of spec.regexes) add(api, found, 'spec');
     for (const found of validators.regexes) add(api, found, 'validators');
   }
+  for (const { name, regexes } of sourceRegexes(root))
+    for (const found of regexes) add(name, found, 'source');
   for (const { api, ...found } of extra) add(api, found, 'planted');
   const listed = [...byKey.values()];
   // Names must tell regexes apart in figures: number any repeats.

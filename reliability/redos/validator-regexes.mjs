@@ -15,7 +15,7 @@ import ts from 'typescript';
 const FORMATS_BLOCK = 'require_formats';
 
 /** @param {ts.Node} node */
-function regexOf(node) {
+export function regexOf(node) {
   if (ts.isRegularExpressionLiteral(node)) {
     const slash = node.text.lastIndexOf('/');
     return { source: node.text.slice(1, slash), flags: node.text.slice(slash + 1) };

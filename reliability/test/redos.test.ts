@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportFigures } from '../lib/figures.js';
 import { type CheckedRegex, checkRegex, FUZZ_ONLY, UNKNOWN, verdict } from '../redos/check.mjs';
-import { listRegexes, readApis } from '../redos/patterns.mjs';
+import { listRegexes, ROOT, readApis } from '../redos/patterns.mjs';
+import { sourceRegexes } from '../redos/source-regexes.mjs';
 import { specRegexes } from '../redos/spec-patterns.mjs';
 import { validatorRegexes } from '../redos/validator-regexes.mjs';
 
@@ -24,7 +25,7 @@ afterAll(() => {
   const specPlaces = apis.reduce((n, api) => n + api.spec.regexes.length, 0);
   reportFigures('redos', 4, [
     {
-      label: 'distinct regexes checked (spec patterns, validators, formats)',
+      label: 'distinct regexes checked (spec patterns, validators, formats, hand-written source)',
       value: counts.checked,
     },
     { label: 'spec pattern places covered', value: specPlaces },
@@ -96,6 +97,41 @@ describe('the listing', () => {
     );
     expect(regexes).toEqual([{ source: '^a$', flags: 'u', where: 'pattern0' }]);
     expect(dynamic).toEqual([{ where: 'p1', text: 'new RegExp(input)' }]);
+  });
+});
+
+describe("the packages' hand-written source", () => {
+  const packages = sourceRegexes(ROOT);
+
+  it('is listed: every regex literal and RegExp of packages/*/src outside src/generated', () => {
+    const listed = new Set(listRegexes().map((r) => `/${r.source}/${r.flags}`));
+    const found = packages.flatMap((p) => p.regexes);
+    expect(found.length).toBeGreaterThan(20);
+    for (const r of found) expect(listed, r.where).toContain(`/${r.source}/${r.flags}`);
+  });
+
+  // A RegExp built at run time is checked where it is built: each one here is
+  // reviewed, and a new one fails this test until it is.
+  it('builds a RegExp at run time only where reviewed', () => {
+    const dynamic = packages.flatMap((p) => p.dynamic.map((where) => where.replace(/:\d+$/, '')));
+    expect(dynamic.sort()).toEqual([
+      // Each route's base path and template, escaped literal text (literalPattern)
+      // but for `([^/]+)` per parameter, anchored at both ends.
+      'packages/core/src/mock/routes.ts',
+      // `^(.*)/${kind}/([^/]+)$`, kind 't' or 'b' (checked below).
+      'packages/govuk-status-list/src/status-list-reference.ts',
+    ]);
+  });
+
+  it.each(['t', 'b'])("GOV.UK's status list URI pattern for kind %s is safe", (kind) => {
+    const checkedOne = checkRegex({
+      name: `status-list-uri-${kind}`,
+      api: 'govuk-status-list',
+      source: `^(.*)/${kind}/([^/]+)$`,
+      flags: '',
+      origins: ['packages/govuk-status-list/src/status-list-reference.ts'],
+    });
+    expect(checkedOne.status).toBe('safe');
   });
 });
 

@@ -43,6 +43,7 @@ export {
   UnknownSessionStatusError,
 } from './poll-errors.js';
 export { REDACTED } from './redact.js';
+export { withoutTrailingSlashes } from './trailing-slashes.js';
 export type { FetchLike, IncomingResponse, OutgoingRequest, Transport } from './transport.js';
 export type { DocumentedError, OperationArgs, ResponseBody, SuccessBody } from './types.js';
 export { unwrap } from './unwrap.js';

@@ -2,6 +2,8 @@
 // generated operation takes (the base URL in front of `/t/` or `/b/`, and the
 // identifier after it), and an index. Both come from the credential, so
 // anything else is refused before a request is sent.
+
+import { withoutTrailingSlashes } from '@credstat/core';
 import { StatusListError } from './status-list-error.js';
 
 /** `t`: IETF Token Status List; `b`: W3C Bitstring Status List. */
@@ -43,7 +45,7 @@ export function statusListUri(
   kind: StatusListKind,
   statusListIdentifier: string,
 ): string {
-  return `${baseUrl.replace(/\/+$/, '')}/${kind}/${encodeURIComponent(statusListIdentifier)}`;
+  return `${withoutTrailingSlashes(baseUrl)}/${kind}/${encodeURIComponent(statusListIdentifier)}`;
 }
 
 /**

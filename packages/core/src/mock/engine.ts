@@ -4,6 +4,7 @@
 // runs wherever fetch does (`createClient({ fetch: mock.fetch })`), under msw
 // (@credstat/core/msw) and behind credstat-mock's HTTP server.
 import { documentedResponse, type OperationDescriptor, operationsByRoute } from '../descriptor.js';
+import { withoutTrailingSlashes } from '../trailing-slashes.js';
 import { answer, exampleAnswer, marked, problem } from './answers.js';
 import {
   type MockDefinition,
@@ -123,7 +124,7 @@ export function createMock(
   const overrides = (options.overrides ?? {}) as Record<string, MockOverride | undefined>;
   const resolved = operationsByRoute(api);
   const baseUrlOf = (operationId: string): string =>
-    (options.baseUrl ?? api.operations[operationId]?.baseUrl ?? api.baseUrl).replace(/\/+$/, '');
+    withoutTrailingSlashes(options.baseUrl ?? api.operations[operationId]?.baseUrl ?? api.baseUrl);
 
   const operationRoutes = Object.entries(api.operations).map(([operationId, operation]) => ({
     route: {

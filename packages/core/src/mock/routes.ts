@@ -1,5 +1,6 @@
 // Which operation a request is for: its method, and its URL against each
 // operation's path template on the base URL the mock serves it on.
+import { withoutTrailingSlashes } from '../trailing-slashes.js';
 
 /** A route the mock answers: an operation's, or one of the mock's own (no `operationId`). */
 export interface MockRoute {
@@ -29,7 +30,7 @@ const literalPattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 
 /** `base` without a trailing slash, joined to `path`. */
 export function joinUrl(base: string, path: string): string {
-  return `${base.replace(/\/+$/, '')}${path}`;
+  return `${withoutTrailingSlashes(base)}${path}`;
 }
 
 export interface RouteTable<R extends MockRoute> {
@@ -53,11 +54,11 @@ export function routeTable<R extends MockRoute>(
         return '([^/]+)';
       })
       .join('');
-    const prefix = literalPattern(base.pathname.replace(/\/+$/, ''));
+    const prefix = literalPattern(withoutTrailingSlashes(base.pathname));
     return {
       route,
       origin: base.origin,
-      baseUrl: baseUrl.replace(/\/+$/, ''),
+      baseUrl: withoutTrailingSlashes(baseUrl),
       pattern: new RegExp(`^${prefix}${template}$`),
       names,
     };
