@@ -4,7 +4,7 @@
 // longer local run (`--runs 100000`) prints its figures and leaves the README.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -16,7 +16,11 @@ if (values.runs !== undefined && !/^[1-9]\d*$/.test(values.runs)) {
   process.exit(2);
 }
 const env = { ...process.env, ...(values.runs ? { RELIABILITY_RUNS: values.runs } : {}) };
-const vitest = createRequire(import.meta.url).resolve('vitest/vitest.mjs');
+// vitest's bin (its exports do not list it).
+const vitest = join(
+  dirname(createRequire(import.meta.url).resolve('vitest/package.json')),
+  'vitest.mjs',
+);
 const suite = spawnSync(process.execPath, [vitest, 'run'], { cwd: here, env, stdio: 'inherit' });
 if (suite.status !== 0) process.exit(suite.status ?? 1);
 const report = spawnSync(process.execPath, ['report.mjs', '--write'], {

@@ -19,6 +19,12 @@ export interface RecordingServer {
   origin: string;
   received: RecordedRequest[];
   answer(next: Answer): void;
+  /**
+   * Records only the requests `accepted` says are this test's (a late request of
+   * an earlier one, still in flight on a loaded machine, is answered 418 and not
+   * recorded); `undefined` records every request.
+   */
+  accept(accepted: ((request: RecordedRequest) => boolean) | undefined): void;
   close(): Promise<void>;
 }
 
@@ -29,6 +35,7 @@ const noContent: Answer = (_request, response) => {
 
 export async function startRecordingServer(): Promise<RecordingServer> {
   let answer = noContent;
+  let accepted: ((request: RecordedRequest) => boolean) | undefined;
   const received: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   // Path values of 10 kB and more, percent-encoded, are far past node's 16 kB default.
@@ -42,6 +49,7 @@ export async function startRecordingServer(): Promise<RecordingServer> {
         headers: request.headers,
         body: Buffer.concat(chunks).toString('utf8'),
       };
+      if (accepted && !accepted(recorded)) return noContent(recorded, response);
       received.push(recorded);
       answer(recorded, response);
     });
@@ -57,6 +65,9 @@ export async function startRecordingServer(): Promise<RecordingServer> {
     received,
     answer(next) {
       answer = next;
+    },
+    accept(next) {
+      accepted = next;
     },
     async close() {
       for (const socket of sockets) socket.destroy();

@@ -125,15 +125,23 @@ interface Run {
 }
 type Init = { signal?: AbortSignal; baseUrl?: string };
 
+const DRIVE_HEADER = 'x-canary-drive';
+let drives = 0;
+
 /** Drives one path and searches everything it left behind. */
 async function drive(run: Run): Promise<void> {
   const { api, op, variant, drive } = run;
   const where = `${api.name} ${op.operationId} [${variant.name}] ${drive.name}`;
   const events: RetryEvent[] = [];
   const controller = new AbortController();
+  // Each drive's requests carry its number: a late request of an earlier drive
+  // (still in flight on a loaded machine) is neither recorded nor answered here.
+  const id = String(++drives);
   server.received.length = 0;
+  server.accept((request) => request.headers[DRIVE_HEADER] === id);
   server.answer((request, response) => drive.reply(request, response, server.received.length - 1));
   const client = api.createClient({
+    headers: { [DRIVE_HEADER]: id },
     baseUrl: server.origin + BASE_PATH,
     fetch: guard.fetch,
     retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 2 },
