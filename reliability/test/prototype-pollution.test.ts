@@ -104,7 +104,7 @@ it('left Object.prototype, Array.prototype, Object and Function.prototype unchan
 afterAll(() => {
   reportFigures('validators-pollution', 1, [
     {
-      label: 'response schemas with __proto__/constructor/prototype members',
+      label: 'response schemas with `__proto__`, `constructor` or `prototype` members',
       value: schemas.length,
     },
     { label: 'bodies with such a member, parsed from JSON text', value: figures.cases },
