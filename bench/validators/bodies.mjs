@@ -11,14 +11,8 @@ import { bodySchema } from './schemas.mjs';
 
 const require = createRequire(import.meta.url);
 
-/** The APIs in the order BENCHMARKS.md lists them. */
-export const API_NAMES = [
-  'fortid-issuer',
-  'fortid-verifier',
-  'fortid-wallet',
-  'govuk-status-list',
-  'ishare-dcp',
-];
+// The five APIs, one list for the whole bench.
+export { API_NAMES } from '../types/consumer.mjs';
 
 const toolModules = new Map();
 /** A TypeScript module of tools/, loaded once through tsx. */

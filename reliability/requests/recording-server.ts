@@ -2,7 +2,7 @@
 // raw request target (`req.url` is never normalised by node:http), the method,
 // the headers and the body; the answer comes from a handler the test sets.
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from '@credstat/tools/testing';
 
 export interface RecordedRequest {
   method: string;
@@ -37,7 +37,6 @@ export async function startRecordingServer(): Promise<RecordingServer> {
   let answer = noContent;
   let accepted: ((request: RecordedRequest) => boolean) | undefined;
   const received: RecordedRequest[] = [];
-  const sockets = new Set<Socket>();
   // Path values of 10 kB and more, percent-encoded, are far past node's 16 kB default.
   const server = createServer({ maxHeaderSize: 8 * 1024 * 1024 }, (request, response) => {
     const chunks: Buffer[] = [];
@@ -54,14 +53,9 @@ export async function startRecordingServer(): Promise<RecordingServer> {
       answer(recorded, response);
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { url, close } = await listenOnLoopback(server);
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: url,
     received,
     answer(next) {
       answer = next;
@@ -69,9 +63,6 @@ export async function startRecordingServer(): Promise<RecordingServer> {
     accept(next) {
       accepted = next;
     },
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close,
   };
 }

@@ -4,7 +4,13 @@ export { type BrowserBundle, bundleForInspection, isMswInput } from './bundle-in
 export { type ContractOptions, describeContract, type ReplayClientOptions } from './contract.ts';
 export { CREDSTAT_MOCK_BIN, type RunningMock, startCredstatMock } from './credstat-mock-process.ts';
 export { type DriftReport, runDrift } from './drift.ts';
-export { closedPortUrl, freePort, type Handler, startServer } from './local-server.ts';
+export {
+  closedPortUrl,
+  freePort,
+  type Handler,
+  listenOnLoopback,
+  startServer,
+} from './local-server.ts';
 export { describeMockContract, type MockContractOptions } from './mock-contract.ts';
 export { describeReadmeExamples, runUnderFakeTimers } from './readme.ts';
 export { fixtureEntry, type ReplayFetch, replayFetch, withUrl } from './replay.ts';

@@ -1,7 +1,28 @@
 // A throwaway HTTP server on 127.0.0.1 whose handler each test sets (shared by
 // core's tests and the packages'; load and fault tests target only loopback).
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+
+/**
+ * Listens on 127.0.0.1 on a free port; `close()` ends every open connection
+ * (keep-alive ones included) before closing, so a test never waits on one.
+ */
+export async function listenOnLoopback(server: Server) {
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
 
 export type Handler = (request: IncomingMessage, response: ServerResponse, body: string) => void;
 
@@ -13,7 +34,6 @@ export async function startServer() {
     headers: IncomingMessage['headers'];
     body: string;
   }[] = [];
-  const sockets = new Set<Socket>();
   const server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => {
@@ -29,23 +49,15 @@ export async function startServer() {
       handler(request, response, body);
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { url, close } = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     received,
     handle: (next: Handler) => {
       handler = next;
       received.length = 0;
     },
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close,
   };
 }
 
