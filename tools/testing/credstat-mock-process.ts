@@ -16,6 +16,12 @@ export const CREDSTAT_MOCK_BIN = join(
 
 const START_MS = 15_000;
 const STOP_MS = 5_000;
+/**
+ * A timeout for a test that starts and stops credstat-mock: the process's own
+ * bounds and some work between, past vitest's 5 s default, which a loaded
+ * 2-core CI machine ran out of while the child process started.
+ */
+export const CREDSTAT_MOCK_TEST_MS = START_MS + STOP_MS + 10_000;
 
 export interface RunningMock {
   url: string;

@@ -2,7 +2,12 @@ export { type ApiContractOptions, describeApiContract } from './api-contract.ts'
 export { type BrowserHarness, bundleForBrowser, startBrowserHarness } from './browser.ts';
 export { type BrowserBundle, bundleForInspection, isMswInput } from './bundle-inputs.ts';
 export { type ContractOptions, describeContract, type ReplayClientOptions } from './contract.ts';
-export { CREDSTAT_MOCK_BIN, type RunningMock, startCredstatMock } from './credstat-mock-process.ts';
+export {
+  CREDSTAT_MOCK_BIN,
+  CREDSTAT_MOCK_TEST_MS,
+  type RunningMock,
+  startCredstatMock,
+} from './credstat-mock-process.ts';
 export { type DriftReport, runDrift } from './drift.ts';
 export {
   closedPortUrl,

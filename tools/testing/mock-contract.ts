@@ -24,7 +24,7 @@ import { listFixtures } from '../har/har.ts';
 import { credentialFor } from '../lib/credential.ts';
 import { findApi } from '../lib/repo.ts';
 import { bundleForInspection, isMswInput } from './bundle-inputs.ts';
-import { startCredstatMock } from './credstat-mock-process.ts';
+import { CREDSTAT_MOCK_TEST_MS, startCredstatMock } from './credstat-mock-process.ts';
 import { type Exchange, recordedExchanges } from './exchanges.ts';
 import type { WaitsOptions } from './waits.ts';
 
@@ -465,27 +465,31 @@ export function describeMockContract(options: MockContractOptions): void {
       });
     });
 
-    it('credstat-mock serves it on 127.0.0.1 and stops on SIGTERM', async () => {
-      const running = await startCredstatMock(entry.packageDir, [api.name, '--polls', '1'], 1);
-      try {
-        expect(running.lines[1]).toBe(`${api.name} scenarios: ${names.join(', ')}`);
-        const listing = await (await fetch(`${running.url}/__credstat/scenarios`)).json();
-        expect(listing).toEqual({
-          apis: [{ name: api.name, scenarios: options.scenarios.scenarios }],
-        });
-        const client = clientOf(undefined, { baseUrl: running.url });
-        for (const operationId of Object.keys(api.operations)) {
-          const [step] = stepsOf('default', operationId);
-          if (!step) continue;
-          const outcome = await call(client, operationId, running.url);
-          // State kept across requests (recorded ids the server never issued) may refuse.
-          if (stateful.has(operationId)) expectDocumented(operationId, outcome);
-          else expectAnswer(operationId, outcome, step);
+    it(
+      'credstat-mock serves it on 127.0.0.1 and stops on SIGTERM',
+      async () => {
+        const running = await startCredstatMock(entry.packageDir, [api.name, '--polls', '1'], 1);
+        try {
+          expect(running.lines[1]).toBe(`${api.name} scenarios: ${names.join(', ')}`);
+          const listing = await (await fetch(`${running.url}/__credstat/scenarios`)).json();
+          expect(listing).toEqual({
+            apis: [{ name: api.name, scenarios: options.scenarios.scenarios }],
+          });
+          const client = clientOf(undefined, { baseUrl: running.url });
+          for (const operationId of Object.keys(api.operations)) {
+            const [step] = stepsOf('default', operationId);
+            if (!step) continue;
+            const outcome = await call(client, operationId, running.url);
+            // State kept across requests (recorded ids the server never issued) may refuse.
+            if (stateful.has(operationId)) expectDocumented(operationId, outcome);
+            else expectAnswer(operationId, outcome, step);
+          }
+        } finally {
+          expect(await running.stop()).toBe(0);
         }
-      } finally {
-        expect(await running.stop()).toBe(0);
-      }
-    });
+      },
+      CREDSTAT_MOCK_TEST_MS,
+    );
 
     it('the main entry bundles no mock code and no msw; ./mock does', async () => {
       const main = await bundleForInspection(

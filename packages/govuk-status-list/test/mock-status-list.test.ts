@@ -13,7 +13,7 @@ import {
   signRevokeRequest,
 } from '@credstat/govuk-status-list';
 import { createMockApi, type MockApiOptions } from '@credstat/govuk-status-list/scenarios';
-import { startCredstatMock } from '@credstat/tools/testing';
+import { CREDSTAT_MOCK_TEST_MS, startCredstatMock } from '@credstat/tools/testing';
 import { type CryptoKey, decodeProtectedHeader, generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -211,31 +211,38 @@ describe('GOV.UK mock: lists and keys', () => {
     expect(await response.json()).toMatchObject({ error: 'NOT_FOUND' });
   });
 
-  it('over credstat-mock: a status list client verifies what it serves', async () => {
-    const packageDir = join(import.meta.dirname, '..');
-    const running = await startCredstatMock(packageDir, ['govuk-status-list'], 1);
-    try {
-      const client = createClient({ baseUrl: running.url, retry: false });
-      const sign = async () => signIssueRequest({ ...signer(), statusExpiry: inAnHour() });
-      const entry = await issueStatusListEntry(client, { body: await sign() });
-      const neighbour = await issueStatusListEntry(client, { body: await sign() });
-      expect(entry.uri).toBe(`${running.url}/t/3B0F3BD087A7`);
-      await revokeStatusListEntry(client, {
-        body: await signRevokeRequest({ ...signer(), ...entry }),
-      });
-      const lists = createStatusListClient({
-        jwks: `${running.url}/.well-known/jwks.json`,
-        baseUrl: running.url,
-      });
-      expect(await lists.checkTokenStatus(entry)).toMatchObject({ status: 'INVALID' });
-      expect(await lists.checkTokenStatus(neighbour)).toMatchObject({ status: 'VALID' });
-      expect(
-        await lists.checkTokenStatus({ idx: neighbour.idx, statusListIdentifier: '3B0F3BD087A7' }),
-      ).toMatchObject({ status: 'VALID' });
-      await lists.close();
-      await client.close();
-    } finally {
-      expect(await running.stop()).toBe(0);
-    }
-  });
+  it(
+    'over credstat-mock: a status list client verifies what it serves',
+    async () => {
+      const packageDir = join(import.meta.dirname, '..');
+      const running = await startCredstatMock(packageDir, ['govuk-status-list'], 1);
+      try {
+        const client = createClient({ baseUrl: running.url, retry: false });
+        const sign = async () => signIssueRequest({ ...signer(), statusExpiry: inAnHour() });
+        const entry = await issueStatusListEntry(client, { body: await sign() });
+        const neighbour = await issueStatusListEntry(client, { body: await sign() });
+        expect(entry.uri).toBe(`${running.url}/t/3B0F3BD087A7`);
+        await revokeStatusListEntry(client, {
+          body: await signRevokeRequest({ ...signer(), ...entry }),
+        });
+        const lists = createStatusListClient({
+          jwks: `${running.url}/.well-known/jwks.json`,
+          baseUrl: running.url,
+        });
+        expect(await lists.checkTokenStatus(entry)).toMatchObject({ status: 'INVALID' });
+        expect(await lists.checkTokenStatus(neighbour)).toMatchObject({ status: 'VALID' });
+        expect(
+          await lists.checkTokenStatus({
+            idx: neighbour.idx,
+            statusListIdentifier: '3B0F3BD087A7',
+          }),
+        ).toMatchObject({ status: 'VALID' });
+        await lists.close();
+        await client.close();
+      } finally {
+        expect(await running.stop()).toBe(0);
+      }
+    },
+    CREDSTAT_MOCK_TEST_MS,
+  );
 });
