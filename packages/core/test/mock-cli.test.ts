@@ -187,7 +187,9 @@ function portTaken(port: number): Promise<boolean> {
   });
 }
 
-describe('credstat-mock', () => {
+// Each test starts the bin as a child process: give it more than vitest's 5 s on a
+// loaded 2-core CI machine (a hung one is still killed by the helpers' own bounds).
+describe('credstat-mock', { timeout: 30_000 }, () => {
   it('serves several APIs on one origin, as curl sees it, and stops on SIGTERM', async () => {
     const started = run(['alpha', '@credstat/beta', '--polls', '1']);
     const url = await listening(started, 3);
