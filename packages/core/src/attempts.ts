@@ -81,6 +81,8 @@ export interface PreparedCall {
   headers: Record<string, string>;
   body: string | undefined;
   signal: AbortSignal | undefined;
+  /** Holds a secret an attempt learns until the call has settled (see Redactor.hold). */
+  keep?: ((secret: string) => void) | undefined;
 }
 
 /** The final answer of a call, its body read once. */
@@ -261,11 +263,10 @@ export function createAttempts(options: AttemptOptions) {
       if (isStopped(call)) throw stopped(context);
       let credential = !sendsCredential
         ? undefined
-        : credentials.forAttempt({
-            refresh: refreshed,
-            operationId: context.operationId,
-            signal: call.signal,
-          });
+        : credentials.forAttempt(
+            { refresh: refreshed, operationId: context.operationId, signal: call.signal },
+            call.keep,
+          );
       // A fixed credential is not a promise: no await, no extra turn.
       if (credential instanceof Promise) credential = await credential;
       if (isStopped(call)) throw stopped(context);

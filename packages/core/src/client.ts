@@ -158,15 +158,29 @@ export function createApiClient<Paths extends {}>(
   const middleware: Middleware[] = [];
   // A signed request JWT (GOV.UK's `/issue`, `/revoke`) authenticates the request
   // by itself: like a token, it is kept out of every error and hook.
-  const rememberSecretBody = (
-    resolved: ResolvedOperation | undefined,
-    body: string | undefined,
-  ) => {
-    if (body !== undefined && JWT_MEDIA_TYPE.test(resolved?.operation.requestBody?.mediaType ?? ''))
-      redact.remember(body);
-  };
+  const isSecretBody = (resolved: ResolvedOperation | undefined, body: string | undefined) =>
+    body !== undefined && JWT_MEDIA_TYPE.test(resolved?.operation.requestBody?.mediaType ?? '');
 
   async function call(method: string, path: string, init: Init = {}) {
+    // The secrets this call learns stay redacted until it has settled, however
+    // many calls run beside it.
+    const held: (() => void)[] = [];
+    const keep = (secret: string) => {
+      held.push(redact.hold(secret));
+    };
+    try {
+      return await callHolding(method, path, init, keep);
+    } finally {
+      for (const release of held) release();
+    }
+  }
+
+  async function callHolding(
+    method: string,
+    path: string,
+    init: Init,
+    keep: (secret: string) => void,
+  ) {
     const resolved: ResolvedOperation | undefined = routes.get(`${method} ${path}`);
     const problem =
       resolved &&
@@ -182,8 +196,8 @@ export function createApiClient<Paths extends {}>(
     if (server !== undefined && init.baseUrl === undefined) init = { ...init, baseUrl: server };
     if (middleware.length === 0 && isDirect(init)) {
       const built = directRequest(defaults, resolved, path, init as DirectInit);
-      rememberSecretBody(resolved, built.body);
-      const answer = await attempts.execute({ resolved, method, signal, ...built });
+      if (isSecretBody(resolved, built.body)) keep(built.body as string);
+      const answer = await attempts.execute({ resolved, method, signal, keep, ...built });
       return settled(answer, check(resolved, answer));
     }
     // Middleware sees real Request and Response objects, as openapi-fetch gives them.
@@ -192,7 +206,7 @@ export function createApiClient<Paths extends {}>(
     let handed: Response | undefined;
     const send = async (request: Request): Promise<Response> => {
       const body = request.body === null ? undefined : await request.text();
-      rememberSecretBody(resolved, body);
+      if (isSecretBody(resolved, body)) keep(body as string);
       answer = await attempts.execute({
         resolved,
         url: request.url,
@@ -200,6 +214,7 @@ export function createApiClient<Paths extends {}>(
         headers: mergeHeaderBags(request.headers),
         body,
         signal,
+        keep,
       });
       value = check(resolved, answer);
       handed = answer.response.toResponse(answer.text);

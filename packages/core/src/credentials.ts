@@ -38,7 +38,11 @@ export interface Credentials {
   readonly credential: 'apiKey' | 'token' | undefined;
   /** Whether a 401 is worth one more attempt with a fresh credential. */
   readonly refreshable: boolean;
-  forAttempt(request: TokenRequest): AttemptCredential | Promise<AttemptCredential>;
+  /** `keep` receives each secret the attempt learns (a token function's token) for the call to hold. */
+  forAttempt(
+    request: TokenRequest,
+    keep?: (secret: string) => void,
+  ): AttemptCredential | Promise<AttemptCredential>;
 }
 
 // Visible ASCII with inner spaces: anything else (CR, LF, NUL…) cannot be a
@@ -76,7 +80,7 @@ export function createCredentials(
   return {
     credential: 'token',
     refreshable: true,
-    async forAttempt(request) {
+    async forAttempt(request, keep) {
       let value: unknown;
       try {
         value = await token(request);
@@ -84,7 +88,10 @@ export function createCredentials(
         // The provider's own error may quote a secret: it is not kept.
         return { problem: { credential: 'token', reason: 'provider-failed' } };
       }
-      if (typeof value === 'string') redact.remember(value);
+      if (typeof value === 'string') {
+        redact.remember(value);
+        keep?.(value);
+      }
       return checked('token', value, bearer);
     },
   };

@@ -23,15 +23,22 @@ export interface Redactor {
   (text: string): string;
   /** Adds a secret learned after creation (e.g. a token a token function returned). */
   remember(secret: string): void;
+  /**
+   * Keeps `secret` until the returned release is called, however many others
+   * are learned meanwhile: a call holds its own signed body and tokens until
+   * its outcome (and any error) is built.
+   */
+  hold(secret: unknown): () => void;
 }
 
 /**
  * Replaces each known secret in `text`, and drops the query and fragment of any
  * URL in it (tokens travel there too). Secrets under 4 characters are ignored.
  * The secrets given at creation (the configured credential) are kept for the
- * client's life; learned ones (a token function's tokens, signed request
- * bodies) rotate through the last RECENT_SECRETS, so a busy client neither
- * grows without bound nor pushes its own credential out.
+ * client's life; a call holds the ones it learns (a token function's tokens,
+ * its signed request body) until it has settled, whatever runs beside it; and
+ * the last RECENT_SECRETS learned stay after that. A busy client neither grows
+ * without bound nor lets a secret out of a call still running.
  */
 export function createRedactor(secrets: readonly unknown[] = []): Redactor {
   const usable = (secret: unknown): secret is string =>
@@ -43,12 +50,25 @@ export function createRedactor(secrets: readonly unknown[] = []): Redactor {
     recent.push(secret);
     if (recent.length > RECENT_SECRETS) recent.splice(0, recent.length - RECENT_SECRETS);
   };
+  const held = new Map<string, number>();
+  const hold = (secret: unknown) => {
+    if (!usable(secret) || fixed.includes(secret)) return () => {};
+    held.set(secret, (held.get(secret) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const count = (held.get(secret) ?? 1) - 1;
+      if (count > 0) held.set(secret, count);
+      else held.delete(secret);
+    };
+  };
   const redact = (text: string) =>
-    [...fixed, ...recent].reduce(
+    [...fixed, ...held.keys(), ...recent].reduce(
       (out, secret) => out.split(secret).join(REDACTED),
       text.replace(URL_RUN, withoutQuery),
     );
-  return Object.assign(redact, { remember });
+  return Object.assign(redact, { remember, hold });
 }
 
 /** The URL without query or fragment (query strings often carry tokens) or userinfo. */

@@ -108,3 +108,54 @@ describe('the redactor under many learned secrets', () => {
     expect(redact('learned-secret-0 learned-secret-99')).toBe(`learned-secret-0 ${REDACTED}`);
   });
 });
+
+describe('secrets a call learns, while many calls run at once', () => {
+  // Learned secrets rotated through the last 32: with more calls in flight,
+  // the earliest calls' tokens (or signed bodies) were gone from the redactor
+  // before their own errors were built, and showed in them. Found in review.
+  it('a held secret outlives any number of others learned meanwhile; released, it rotates out', () => {
+    const redact = createRedactor([]);
+    const release = redact.hold('in-flight-secret');
+    for (let i = 0; i < 100; i++) redact.remember(`learned-secret-${i}`);
+    expect(redact('in-flight-secret')).toBe(REDACTED);
+    release();
+    release(); // a second release changes nothing
+    expect(redact('in-flight-secret')).toBe('in-flight-secret');
+  });
+
+  it('40 calls with their own tokens, answered together: no error shows its token', async () => {
+    const CALLS = 40;
+    let started = 0;
+    let answerAll = () => {};
+    const allStarted = new Promise<void>((resolve) => {
+      answerAll = resolve;
+    });
+    // The server echoes each call's credential in a documented 500 body.
+    const fetch = async (_url: string, init: RequestInit) => {
+      const authorization = new Headers(init.headers).get('authorization') ?? '';
+      if (++started === CALLS) answerAll();
+      await allStarted;
+      return new Response(JSON.stringify({ message: `denied ${authorization}` }), {
+        status: 500,
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    let issued = 0;
+    const client = createApiClient<paths>(fakeApi, {
+      token: () => `per-call-token-${String(++issued).padStart(3, '0')}`,
+      fetch,
+      retry: false,
+    });
+    const errors = await Promise.all(
+      Array.from({ length: CALLS }, () =>
+        client.GET('/sessions/{id}', { params: { path: { id: 's1' } } }).catch((e: unknown) => e),
+      ),
+    );
+    expect(issued).toBe(CALLS);
+    for (const error of errors) {
+      expect(error).toMatchObject({ kind: 'api', status: 500 });
+      expect(JSON.stringify(error)).not.toMatch(/per-call-token-/);
+      expect(String((error as Error).message)).not.toMatch(/per-call-token-/);
+    }
+  });
+});
