@@ -25,8 +25,13 @@ describe('budgets', () => {
   });
 
   it('a budget lowered below its measured value fails, naming figure, value and budget', () => {
+    // From budgets at exactly today's values, so a real overrun elsewhere (the
+    // test above) does not fail this one too.
+    const atMeasured = Object.fromEntries(
+      figures.map((f: { name: string; value: number }) => [f.name, f.value]),
+    );
     for (const figure of figures) {
-      const lowered = { ...budgets, [figure.name]: figure.value - 1 };
+      const lowered = { ...atMeasured, [figure.name]: figure.value - 1 };
       const failures = checkBudgets(figures, lowered);
       expect(failures).toHaveLength(1);
       const [failure] = failures;
