@@ -1,13 +1,8 @@
-// What a process keeps alive, counted the way the polling figures report it.
-import { getEventListeners } from 'node:events';
+// What a process keeps alive, counted the way the polling figures report it
+// (the counting itself: tools/lib/live-resources.mjs).
+import { liveResources as live, processListenerCount } from '../../tools/lib/live-resources.mjs';
 
-/** Socket-like handles in process.getActiveResourcesInfo(). */
-const SOCKET_KINDS = new Set(['TCPSocketWrap', 'TLSWrap', 'ConnectWrap', 'PipeConnectWrap']);
-
-/** Listeners on `process` itself, all events together. */
-export function processListenerCount() {
-  return process.eventNames().reduce((sum, name) => sum + process.listenerCount(name), 0);
-}
+export { processListenerCount };
 
 /**
  * Timers, sockets and listeners alive now. `signal` is the AbortSignal the
@@ -17,19 +12,14 @@ export function processListenerCount() {
  * @param {{ signal: AbortSignal, processListenersBefore: number }} of
  */
 export function liveResources({ signal, processListenersBefore }) {
-  /** @type {Record<string, number>} */
-  const kinds = {};
-  for (const kind of process.getActiveResourcesInfo()) kinds[kind] = (kinds[kind] ?? 0) + 1;
-  let sockets = 0;
-  for (const [kind, n] of Object.entries(kinds)) if (SOCKET_KINDS.has(kind)) sockets += n;
-  const signalListeners = getEventListeners(signal, 'abort').length;
-  const processListeners = processListenerCount() - processListenersBefore;
+  const now = live(signal);
+  const processListeners = now.processListeners - processListenersBefore;
   return {
-    timers: kinds.Timeout ?? 0,
-    sockets,
-    listeners: signalListeners + processListeners,
-    signalListeners,
+    timers: now.timers,
+    sockets: now.sockets,
+    listeners: now.signalListeners + processListeners,
+    signalListeners: now.signalListeners,
     processListeners,
-    kinds,
+    kinds: now.kinds,
   };
 }

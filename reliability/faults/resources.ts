@@ -1,9 +1,6 @@
-// What the process keeps alive, counted as bench/polling/resources.mjs does:
-// timers and sockets from process.getActiveResourcesInfo(), listeners on
-// `process` and on the caller's AbortSignal every case passes.
-import { getEventListeners } from 'node:events';
-
-const SOCKET_KINDS = new Set(['TCPSocketWrap', 'TLSWrap', 'ConnectWrap', 'PipeConnectWrap']);
+// What the process keeps alive around each fault case (tools/lib/live-resources.mjs),
+// and what a case left behind.
+import { liveResources } from '../../tools/lib/live-resources.mjs';
 
 export interface Resources {
   timers: number;
@@ -11,22 +8,9 @@ export interface Resources {
   listeners: number;
 }
 
-function processListeners(): number {
-  return process.eventNames().reduce((sum, name) => sum + process.listenerCount(name), 0);
-}
-
 export function countResources(signal: AbortSignal): Resources {
-  let timers = 0;
-  let sockets = 0;
-  for (const kind of process.getActiveResourcesInfo()) {
-    if (kind === 'Timeout') timers += 1;
-    else if (SOCKET_KINDS.has(kind)) sockets += 1;
-  }
-  return {
-    timers,
-    sockets,
-    listeners: processListeners() + getEventListeners(signal, 'abort').length,
-  };
+  const { timers, sockets, signalListeners, processListeners } = liveResources(signal);
+  return { timers, sockets, listeners: processListeners + signalListeners };
 }
 
 /** What `after` holds beyond `before` (never negative). */
