@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { markdownTable, tableCell } from '../tools/lib/markdown-table.mjs';
+import { replaceMarkedBlock } from '../tools/lib/marked-block.mjs';
 import { RESULTS_FILE } from './harness.mjs';
 
 export const RESULTS_START =
@@ -181,13 +182,8 @@ export const readResults = (file = RESULTS_FILE) => JSON.parse(readFileSync(file
 
 /** BENCHMARKS.md with its results block replaced by one rendered from `results`. */
 export function withResults(markdown, results) {
-  const start = markdown.indexOf(RESULTS_START);
-  const end = markdown.indexOf(RESULTS_END);
-  if (start < 0 || end < start)
-    throw new Error(`BENCHMARKS.md has no ${RESULTS_START} … ${RESULTS_END} block`);
-  return (
-    markdown.slice(0, start) + resultsBlock(results) + markdown.slice(end + RESULTS_END.length)
-  );
+  const markers = { start: RESULTS_START, end: RESULTS_END, file: 'BENCHMARKS.md' };
+  return replaceMarkedBlock(markdown, markers, resultsBlock(results));
 }
 
 /** Writes bench/chart.svg and BENCHMARKS.md's results block from bench/results.json. */

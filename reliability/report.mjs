@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markdownTable, tableCell } from '../tools/lib/markdown-table.mjs';
+import { replaceMarkedBlock } from '../tools/lib/marked-block.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const README = join(here, '..', 'README.md');
@@ -43,13 +44,6 @@ export function renderBlock(suites) {
   return lines.join('\n');
 }
 
-export function withBlock(markdown, block) {
-  const start = markdown.indexOf(START);
-  const end = markdown.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} block`);
-  return markdown.slice(0, start) + block + markdown.slice(end + END.length);
-}
-
 function main(mode) {
   const suites = readFigures();
   if (suites.length === 0) {
@@ -63,7 +57,11 @@ function main(mode) {
   }
   if (mode === '--print') return 0;
   const readme = readFileSync(README, 'utf8');
-  const next = withBlock(readme, renderBlock(suites));
+  const next = replaceMarkedBlock(
+    readme,
+    { start: START, end: END, file: 'README.md' },
+    renderBlock(suites),
+  );
   if (mode === '--write') {
     writeFileSync(README, next);
     console.log('\nreliability: wrote the README block');
