@@ -12,47 +12,76 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const RESULTS_FILE = join(here, 'results.json');
 
 /**
- * Starts bench/server.mjs in a child process and resolves with its base URL.
- * The child is killed when this process exits, and exits by itself if the IPC
- * channel closes (this process crashed or was killed).
+ * Starts `script` (a loopback server that sends `{ type: 'listening', host,
+ * port }` over IPC) in a child process and resolves with its base URL,
+ * `ask(type)` (a request over IPC, answered by a message of the same type and
+ * id) and `stop()`. The child is killed when this process exits, and exits by
+ * itself if the IPC channel closes (this process crashed or was killed).
  */
-export function startServer({ startTimeoutMs = 10_000, maxMs } = {}) {
-  const child = fork(join(here, 'server.mjs'), [], {
+export function startChildServer({ script, env = {}, name = script, startTimeoutMs = 10_000 }) {
+  const child = fork(script, [], {
     // Never inherit --cpu-prof & co.: only the client side is measured.
     execArgv: [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, ...(maxMs ? { BENCH_SERVER_MAX_MS: String(maxMs) } : {}) },
+    env: { ...process.env, ...env },
   });
+  const running = () => child.exitCode === null && child.signalCode === null;
   const kill = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill();
+    if (running()) child.kill();
   };
+  const interrupted = () => {
+    kill();
+    process.exit(130);
+  };
+  // Removed again in stop(): not one listener per server left on `process`.
   process.once('exit', kill);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.once(signal, () => {
-      kill();
-      process.exit(130);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, interrupted);
+  const detach = () => {
+    process.off('exit', kill);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.off(signal, interrupted);
+  };
+
+  let nextId = 0;
+  const ask = (type) =>
+    new Promise((resolve, reject) => {
+      if (!running()) return reject(new Error(`${name} is not running`));
+      const id = ++nextId;
+      const onMessage = (message) => {
+        if (message?.type !== type || message.id !== id) return;
+        child.off('message', onMessage);
+        resolve(message);
+      };
+      child.on('message', onMessage);
+      child.send({ type, id });
     });
-  }
+
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       kill();
-      reject(new Error(`bench server did not report a port within ${startTimeoutMs} ms`));
+      detach();
+      reject(new Error(`${name} did not report a port within ${startTimeoutMs} ms`));
     }, startTimeoutMs);
-    child.once('exit', (code, signal) => {
+    const onEarlyExit = (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`bench server exited early (code ${code}, signal ${signal})`));
-    });
+      detach();
+      reject(new Error(`${name} exited early (code ${code}, signal ${signal})`));
+    };
+    child.once('exit', onEarlyExit);
     child.once('message', (message) => {
       clearTimeout(timer);
+      child.off('exit', onEarlyExit);
       if (message?.type !== 'listening') {
         kill();
-        reject(new Error(`unexpected message from bench server: ${JSON.stringify(message)}`));
+        detach();
+        reject(new Error(`unexpected message from ${name}: ${JSON.stringify(message)}`));
         return;
       }
       resolve({
         url: `http://${message.host}:${message.port}`,
+        ask,
         async stop() {
-          if (child.exitCode !== null || child.signalCode !== null) return;
+          detach();
+          if (!running()) return;
           const exited = new Promise((done) => child.once('exit', done));
           child.disconnect();
           const timeout = setTimeout(kill, 2_000);
@@ -63,6 +92,15 @@ export function startServer({ startTimeoutMs = 10_000, maxMs } = {}) {
     });
   });
 }
+
+/** The client suite's loopback server, bench/server.mjs. */
+export const startServer = ({ startTimeoutMs = 10_000, maxMs } = {}) =>
+  startChildServer({
+    script: join(here, 'server.mjs'),
+    name: 'bench server',
+    env: maxMs ? { BENCH_SERVER_MAX_MS: String(maxMs) } : {},
+    startTimeoutMs,
+  });
 
 /** Runs `call` with `concurrency` calls in flight for about `ms`; returns calls/s. */
 export async function measure(call, { concurrency, ms }) {

@@ -1,8 +1,8 @@
-// Starts bench/polling/server.mjs in a child process (the pattern of
-// startServer in bench/harness.mjs) and talks to it over IPC.
-import { fork } from 'node:child_process';
+// Starts bench/polling/server.mjs in a child process (startChildServer in
+// bench/harness.mjs) and asks it for its counts over IPC.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startChildServer } from '../harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -15,70 +15,20 @@ const here = dirname(fileURLToPath(import.meta.url));
  * @param {{ inProgressPolls?: number, maxMs?: number, startTimeoutMs?: number }} [options]
  * @returns {Promise<SessionServer>}
  */
-export function startSessionServer({ inProgressPolls = 2, maxMs, startTimeoutMs = 10_000 } = {}) {
-  const child = fork(join(here, 'server.mjs'), [], {
-    execArgv: [],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+export async function startSessionServer({ inProgressPolls = 2, maxMs, startTimeoutMs } = {}) {
+  const server = await startChildServer({
+    script: join(here, 'server.mjs'),
+    name: 'polling server',
     env: {
-      ...process.env,
       POLLING_IN_PROGRESS_POLLS: String(inProgressPolls),
       ...(maxMs ? { POLLING_SERVER_MAX_MS: String(maxMs) } : {}),
     },
+    startTimeoutMs,
   });
-  const running = () => child.exitCode === null && child.signalCode === null;
-  const kill = () => {
-    if (running()) child.kill();
+  return {
+    url: server.url,
+    stats: () => server.ask('stats'),
+    reset: () => server.ask('reset'),
+    stop: server.stop,
   };
-  // Not one listener per server on `process`: removed again in stop().
-  process.once('exit', kill);
-
-  let nextId = 0;
-  /** @returns {Promise<ServerStats>} */
-  const ask = (type) =>
-    new Promise((resolve, reject) => {
-      if (!running()) return reject(new Error('polling server is not running'));
-      const id = ++nextId;
-      const onMessage = (message) => {
-        if (message?.type !== type || message.id !== id) return;
-        child.off('message', onMessage);
-        resolve(message);
-      };
-      child.on('message', onMessage);
-      child.send({ type, id });
-    });
-
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      kill();
-      reject(new Error(`polling server did not report a port within ${startTimeoutMs} ms`));
-    }, startTimeoutMs);
-    const onEarlyExit = (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`polling server exited early (code ${code}, signal ${signal})`));
-    };
-    child.once('exit', onEarlyExit);
-    child.once('message', (message) => {
-      clearTimeout(timer);
-      child.off('exit', onEarlyExit);
-      if (message?.type !== 'listening') {
-        kill();
-        reject(new Error(`unexpected message from polling server: ${JSON.stringify(message)}`));
-        return;
-      }
-      resolve({
-        url: `http://${message.host}:${message.port}`,
-        stats: () => ask('stats'),
-        reset: () => ask('reset'),
-        async stop() {
-          process.off('exit', kill);
-          if (!running()) return;
-          const exited = new Promise((done) => child.once('exit', done));
-          child.disconnect();
-          const timeout = setTimeout(kill, 2_000);
-          await exited;
-          clearTimeout(timeout);
-        },
-      });
-    });
-  });
 }
