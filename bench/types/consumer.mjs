@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tool } from '../lib/tools.mjs';
 
 /** The five API packages, in a fixed order (the first one makes the "first call"). */
 export const API_NAMES = [
@@ -38,45 +39,29 @@ function sample(schema = {}, example) {
   return 'x';
 }
 
-function resolveRef(spec, node) {
-  let current = node;
-  while (current?.$ref) {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .reduce((at, key) => at[key.replaceAll('~1', '/').replaceAll('~0', '~')], spec);
-  }
-  return current;
-}
-
-function operationInSpec(spec, operationId) {
-  for (const item of Object.values(spec.paths ?? {})) {
-    for (const operation of Object.values(item)) {
-      if (operation?.operationId === operationId) return { item, operation };
-    }
-  }
-  throw new Error(`operation ${operationId} is not in the package's openapi.json`);
-}
-
-/** The arguments object of one call: path params by name, required query, a body if required. */
-function callArgs(spec, operationId, descriptor) {
-  const { item, operation } = operationInSpec(spec, operationId);
-  const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) =>
-    resolveRef(spec, p),
-  );
+/**
+ * The arguments object of one call: path params by name, required query, a
+ * body if required; the spec walked with the generator's own helpers.
+ */
+function callArgs({ operationsById, parametersOf, resolveRef }, spec, operationId, descriptor) {
+  const entry = operationsById(spec)[operationId];
+  if (!entry) throw new Error(`operation ${operationId} is not in the package's openapi.json`);
   const args = {};
   const query = {};
-  for (const p of parameters) {
-    const value = sample(resolveRef(spec, p.schema), p.example);
+  for (const p of parametersOf(spec, entry)) {
+    const value = sample(resolveRef(spec, p.schema ?? {}), p.example);
     if (p.in === 'path') args[p.name] = value;
     if (p.in === 'query' && p.required) query[p.name] = value;
   }
   if (Object.keys(query).length) args.query = query;
-  const body = resolveRef(spec, operation.requestBody);
+  const body = entry.operation.requestBody && resolveRef(spec, entry.operation.requestBody);
   if (body?.required && descriptor.requestBody) {
     const media = body.content[descriptor.requestBody.mediaType];
     const example = Object.values(media.examples ?? {})[0];
-    args.body = sample(resolveRef(spec, media.schema), resolveRef(spec, example)?.value);
+    args.body = sample(
+      resolveRef(spec, media.schema ?? {}),
+      example && resolveRef(spec, example).value,
+    );
   }
   return args;
 }
@@ -100,9 +85,10 @@ export async function describeApi(name) {
   const dir = packageDir(name);
   const spec = JSON.parse(readFileSync(join(dir, 'dist', 'openapi.json'), 'utf8'));
   const mod = await import(pathToFileURL(join(dir, 'dist', 'index.js')).href);
+  const openapi = await tool('tools/generator/openapi.ts');
   const operations = Object.entries(mod.api.operations).map(([id, descriptor]) => {
     if (typeof mod[id] !== 'function') throw new Error(`@credstat/${name} exports no ${id}()`);
-    return { id, args: callArgs(spec, id, descriptor) };
+    return { id, args: callArgs(openapi, spec, id, descriptor) };
   });
   const clientOptions = { baseUrl: mod.api.baseUrl, ...CREDENTIALS[mod.api.auth?.type] };
   return { name, alias: name.replaceAll('-', '_'), clientOptions, operations };

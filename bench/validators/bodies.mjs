@@ -6,21 +6,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
+import { tool } from '../lib/tools.mjs';
 import { bodySchema } from './schemas.mjs';
 
 const require = createRequire(import.meta.url);
 
 // The five APIs, one list for the whole bench.
 export { API_NAMES } from '../types/consumer.mjs';
-
-const toolModules = new Map();
-/** A TypeScript module of tools/, loaded once through tsx. */
-function tool(root, path) {
-  const url = pathToFileURL(join(root, path)).href;
-  if (!toolModules.has(url)) toolModules.set(url, tsImport(url, import.meta.url));
-  return toolModules.get(url);
-}
 
 /** The documented status key ours picks for `status`: exact, then `4XX`, then `default`. */
 export function statusKey(responses, status) {
@@ -49,8 +41,8 @@ export function validatorsModulePath(name) {
  */
 export async function loadApi(name, { root }) {
   const [{ recordedExchanges }, { resolveResponse, bodyMediaType }] = await Promise.all([
-    tool(root, 'tools/testing/exchanges.ts'),
-    tool(root, 'tools/generator/openapi.ts'),
+    tool('tools/testing/exchanges.ts'),
+    tool('tools/generator/openapi.ts'),
   ]);
   // `api` is the descriptor the package's client and ./validators share,
   // checks beside the schema (the wallet's DCQL rules) included.
