@@ -259,9 +259,11 @@ export function machine() {
  */
 export function writeResults(figures, { file = RESULTS_FILE, suites = [] } = {}) {
   let existing = { figures: [], runs: {} };
-  if (existsSync(file)) {
+  // An empty file (e.g. one `mktemp` made for --out) holds no results yet.
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  if (text.trim() !== '') {
     try {
-      existing = JSON.parse(readFileSync(file, 'utf8'));
+      existing = JSON.parse(text);
     } catch (error) {
       throw new Error(`${file} is not valid JSON; fix or delete it (${error.message})`);
     }

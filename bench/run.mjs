@@ -67,7 +67,8 @@ async function main() {
   --only L            comma list of suites to run (default all, in this order):
 ${suites.map((s) => `                        ${s.name.padEnd(11)} ${s.about}`).join('\n')}
   --skip L            comma list of suites not to run
-  --quick             a fast smoke run: every figure, few samples (not for the record)
+  --quick             a fast smoke run: few samples (not for the record); the costliest
+                      figures (codegen at 500 operations, the pipeline) come back empty
   --out FILE          results file (default bench/results.json)
   --no-write          write neither the results file nor BENCHMARKS.md's results
 ${client.usage}`);

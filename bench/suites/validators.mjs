@@ -42,9 +42,9 @@ function assertAgreement(competitors, bodies, expected) {
   }
 }
 
-async function apiFigures(name, { root, log, settings }) {
+async function apiFigures(name, { log, settings }) {
   const prefix = `validators.${name}`;
-  const corpus = await loadCorpus(name, { root });
+  const corpus = await loadCorpus(name);
   const { api } = corpus;
   const mine = ours(api);
   const { valid, invalid } = raceBodies(corpus, (item) => mine.forBody(item)(parsedBody(item)));
@@ -176,9 +176,9 @@ async function apiFigures(name, { root, log, settings }) {
 }
 
 /** @returns {Promise<ReturnType<typeof figure>[]>} every figure of this suite */
-export async function run({ log, quick, root }) {
+export async function run({ log, quick }) {
   const settings = quick ? QUICK : FULL;
   const figures = [];
-  for (const name of API_NAMES) figures.push(...(await apiFigures(name, { root, log, settings })));
+  for (const name of API_NAMES) figures.push(...(await apiFigures(name, { log, settings })));
   return figures;
 }

@@ -1,17 +1,9 @@
-// The validator race is fair: on every API's recorded bodies and on invalid
-// ones made from them, ajv compiled at run time, zod 4 (each mode the race
-// uses) and TypeBox accept and refuse exactly the bodies ours does. Where a
-// library reads a string format differently, the difference is listed below
-// with its reason, and those bodies stay out of the race.
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { raceBodies } from '../suites/validators.mjs';
 import { API_NAMES } from '../validators/bodies.mjs';
 import { ajvRuntime, ours, typebox, zod } from '../validators/competitors.mjs';
 import { loadCorpus, parsedBody } from '../validators/corpus.mjs';
 import { FORMAT_EDGES } from '../validators/invalid.mjs';
-
-const root = join(import.meta.dirname, '../..');
 
 type Corpus = Awaited<ReturnType<typeof loadCorpus>>;
 type Item = Corpus['recorded'][number] & {
@@ -61,7 +53,7 @@ describe.each(API_NAMES)('%s: the validator race is fair', (name) => {
   let mine: Competitor;
   let all: Item[];
   beforeAll(async () => {
-    corpus = await loadCorpus(name, { root });
+    corpus = await loadCorpus(name);
     mine = ours(corpus.api);
     all = [...corpus.recorded, ...corpus.rejected, ...corpus.made];
   });
@@ -145,7 +137,7 @@ describe.each(API_NAMES)('%s: the validator race is fair', (name) => {
 
 describe('the checks beside the schema are raced too', () => {
   it('fortid-wallet: bodies only the DCQL checks refuse are refused by every competitor', async () => {
-    const corpus = await loadCorpus('fortid-wallet', { root });
+    const corpus = await loadCorpus('fortid-wallet');
     const { api } = corpus;
     const mine = ours(api);
     // ajv on the bare schema, without the checks every competitor runs.

@@ -4,8 +4,6 @@
 // so the bench sees exactly the bodies and schemas the contract tests do.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { tool } from '../lib/tools.mjs';
 import { bodySchema } from './schemas.mjs';
 
@@ -39,7 +37,7 @@ export function validatorsModulePath(name) {
  * Everything the validator race needs of one API: its bodies that have a
  * schema, those schemas, the checks the package runs beside them, and ours.
  */
-export async function loadApi(name, { root }) {
+export async function loadApi(name) {
   const [{ recordedExchanges }, { resolveResponse, bodyMediaType }] = await Promise.all([
     tool('tools/testing/exchanges.ts'),
     tool('tools/generator/openapi.ts'),

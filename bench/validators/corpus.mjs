@@ -8,8 +8,8 @@ export function parsedBody(item) {
   return item.kind === 'json' ? JSON.parse(item.text) : item.text;
 }
 
-export async function loadCorpus(name, { root }) {
-  const api = await loadApi(name, { root });
+export async function loadCorpus(name) {
+  const api = await loadApi(name);
   const recorded = api.bodies.filter((item) => !item.rejected);
   const rejected = api.bodies.filter((item) => item.rejected);
   const made = recorded.flatMap((item) => invalidBodies(item, api.schemas.get(item.key).schema));
